@@ -1,0 +1,48 @@
+#include "app/app.hpp"
+
+#include "auth/auth_routes.hpp"
+#include "core/crypto.hpp"
+#include "modules/audit/audit_routes.hpp"
+#include "modules/companies/company_routes.hpp"
+#include "modules/contacts/contact_routes.hpp"
+#include "modules/users/user_routes.hpp"
+#include "storage/migrator.hpp"
+
+namespace hearth {
+
+App::App(const AppConfig& config) {
+  InitCrypto();
+  db_ = OpenDb(DbOptions{config.db_url, config.db_connections});
+  Migrate(*db_, MigrationsFor(db_->dialect()));
+
+  auth_ = std::make_unique<AuthService>(*db_);
+  idempotency_ = std::make_unique<IdempotencyStore>(*db_);
+  audit_ = std::make_unique<AuditService>(*db_);
+  users_ = std::make_unique<UserService>(*db_, *auth_);
+  companies_ = std::make_unique<CompanyService>(*db_, config.phone_region);
+  contacts_ = std::make_unique<ContactService>(*db_, *companies_, config.phone_region);
+
+  router_.SetAuthenticator([this](const Request& req) { return auth_->Authenticate(req); });
+  router_.SetIdempotencyStore(idempotency_.get());
+  if (!config.web_root.empty()) {
+    static_files_ = std::make_unique<StaticFiles>(config.web_root);
+    router_.SetFallback([this](const Request& req) { return static_files_->Serve(req); });
+  }
+
+  router_.Get("/healthz", Access::kPublic, [](Ctx&) { return Response::Json(json::object{{"status", "ok"}}); });
+  router_.Get("/api/v1/openapi.yaml", Access::kPublic, [](Ctx&) {
+    Response res;
+    res.content_type = "application/yaml";
+    res.body = std::string(openapi_yaml());
+    return res;
+  });
+  AddAuthRoutes(router_, *auth_);
+  AddUserRoutes(router_, *users_);
+  AddContactRoutes(router_, *contacts_);
+  AddCompanyRoutes(router_, *companies_);
+  AddAuditRoutes(router_, *audit_);
+}
+
+App::~App() = default;
+
+}  // namespace hearth

@@ -1,0 +1,56 @@
+// App wires Hearth together: opens and migrates the database, builds the services of
+// every module and registers their routes. main.cpp builds one per command; tests build
+// one on a temporary SQLite file and call router().Dispatch without a socket.
+#pragma once
+
+#include "auth/auth_service.hpp"
+#include "http/idempotency.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/companies/company_service.hpp"
+#include "modules/contacts/contact_service.hpp"
+#include "modules/users/user_service.hpp"
+#include "storage/db.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace hearth {
+
+struct AppConfig {
+  std::string db_url;
+  std::string phone_region = "NO";
+  std::filesystem::path web_root;  // empty: no web app
+  int db_connections = 16;
+};
+
+class App {
+ public:
+  explicit App(const AppConfig& config);
+  ~App();
+
+  Db& db() { return *db_; }
+  Router& router() { return router_; }
+  AuthService& auth() { return *auth_; }
+  UserService& users() { return *users_; }
+  CompanyService& companies() { return *companies_; }
+  ContactService& contacts() { return *contacts_; }
+
+ private:
+  std::unique_ptr<Db> db_;
+  std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<IdempotencyStore> idempotency_;
+  std::unique_ptr<AuditService> audit_;
+  std::unique_ptr<UserService> users_;
+  std::unique_ptr<CompanyService> companies_;
+  std::unique_ptr<ContactService> contacts_;
+  std::unique_ptr<StaticFiles> static_files_;
+  Router router_;
+};
+
+// The OpenAPI document compiled into the binary (docs/openapi.yaml).
+std::string_view openapi_yaml();
+
+}  // namespace hearth

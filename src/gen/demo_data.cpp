@@ -1,0 +1,211 @@
+#include "gen/demo_data.hpp"
+
+#include "auth/password.hpp"
+#include "core/crypto.hpp"
+#include "core/ids.hpp"
+#include "core/text_fold.hpp"
+#include "core/time.hpp"
+#include "modules/companies/company_store.hpp"
+#include "modules/contacts/contact_store.hpp"
+
+#include <array>
+#include <chrono>
+#include <random>
+#include <string_view>
+#include <vector>
+
+namespace hearth {
+
+namespace {
+
+struct Locale {
+  std::vector<std::string_view> first_names;
+  std::vector<std::string_view> last_names;
+  std::vector<std::string_view> company_words;
+  std::string_view company_suffix;
+  std::string_view tld;
+  std::string_view phone_prefix;   // country code
+  std::vector<std::string_view> mobile_starts;
+  int subscriber_digits;           // digits after the mobile start
+};
+
+const std::array<Locale, 4>& Locales() {
+  static const std::array<Locale, 4> locales = {{
+      {{"Øystein", "Søren", "Kari", "Ingrid", "Ola", "Åse", "Bjørn", "Sigrid", "Håkon", "Marit", "Jørgen", "Solveig",
+        "Tor", "Liv", "Eirik", "Ragnhild", "Knut", "Astrid", "Magnus", "Nora", "Sindre", "Ingeborg", "Ståle", "Tove"},
+       {"Øvrebø", "Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen",
+        "Karlsen", "Johnsen", "Haugen", "Bakken", "Solberg", "Strøm", "Sæther", "Løkken", "Berg", "Dahl", "Hagen",
+        "Eriksen", "Aas", "Bråten"},
+       {"Fjord", "Nordlys", "Vestland", "Bølge", "Fjell", "Havbris", "Skog", "Elv", "Polar", "Viking"},
+       "AS", "no", "+47", {"4", "9"}, 7},
+      {{"Søren", "Mette", "Lars", "Anne", "Jens", "Kirsten", "Niels", "Hanne", "Mads", "Lene", "Rasmus", "Maja",
+        "Frederik", "Ida", "Anders", "Freja", "Mikkel", "Signe", "Christian", "Louise"},
+       {"Jørgensen", "Nielsen", "Christensen", "Sørensen", "Rasmussen", "Møller", "Madsen", "Kristensen", "Poulsen",
+        "Thomsen", "Mortensen", "Østergaard", "Frederiksen", "Holm", "Skov", "Bæk", "Lund", "Friis"},
+       {"Dansk", "Kyst", "Bølgen", "Strand", "Hygge", "Nordsø", "Ærø", "Lys", "Havn", "Mark"},
+       "ApS", "dk", "+45", {"20", "30", "40", "50", "60"}, 6},
+      {{"Žiga", "Špela", "Luka", "Maja", "Matej", "Nina", "Jure", "Tjaša", "Gašper", "Ana", "Rok", "Urška", "Blaž",
+        "Katja", "Aljaž", "Mojca", "Domen", "Petra", "Primož", "Nataša"},
+       {"Šuštar", "Novak", "Horvat", "Kovačič", "Krajnc", "Zupančič", "Potočnik", "Kovač", "Mlakar", "Kos", "Vidmar",
+        "Golob", "Turk", "Božič", "Kralj", "Žagar", "Zupan", "Bizjak", "Hribar", "Korošec"},
+       {"Alpe", "Triglav", "Sava", "Soča", "Kras", "Lipa", "Bled", "Pohorje", "Drava", "Kamnik"},
+       "d.o.o.", "si", "+386", {"31", "40", "41", "51", "70"}, 6},
+      {{"Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Jack", "Emily", "Charlie", "Sophie", "Thomas", "Grace",
+        "William", "Lily", "James", "Freya", "Henry", "Ella", "Alfie", "Chloe"},
+       {"Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson", "Wright",
+        "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall", "Wood", "O'Brien", "Clarke"},
+       {"Thames", "Albion", "Harbour", "Oak", "Bridge", "Crown", "Summit", "Meadow", "Beacon", "Granite"},
+       "Ltd", "co.uk", "+44", {"7700 9"}, 5},
+  }};
+  return locales;
+}
+
+constexpr std::array<std::string_view, 8> kIndustries = {"Retail", "Manufacturing", "Software", "Hospitality",
+                                                         "Healthcare", "Energy", "Logistics", "Finance"};
+constexpr std::array<std::string_view, 5> kCompanyKinds = {"Handel", "Consult", "Tech", "Group", "Partners"};
+constexpr std::array<std::string_view, 5> kPhases = {"exploration", "awareness", "expansion", "commitment",
+                                                     "dissolution"};
+constexpr std::array<std::string_view, 6> kRelationships = {"transactional", "personal", "dedicated",
+                                                            "self_service", "automated", "community"};
+constexpr std::array<std::string_view, 8> kTags = {"vip", "newsletter", "partner", "b2b", "event-2026",
+                                                   "referral", "churn-risk", "upsell"};
+constexpr std::array<std::string_view, 6> kTitles = {"CEO", "Head of Sales", "Purchasing Manager", "CFO",
+                                                     "Office Manager", "IT Lead"};
+constexpr std::array<std::string_view, 3> kFreeMail = {"gmail.com", "outlook.com", "hotmail.com"};
+
+// ASCII slug for emails and domains: Øvrebø → ovrebo, O'Brien → obrien.
+std::string Slug(std::string_view text) {
+  std::string folded = FoldText(text), out;
+  for (char c : folded)
+    if (c != ' ') out += c;
+  return out;
+}
+
+class Generator {
+ public:
+  explicit Generator(uint64_t seed) : rng_(seed) {}
+  template <class List>
+  const auto& Pick(const List& list) {
+    return list[std::uniform_int_distribution<size_t>(0, list.size() - 1)(rng_)];
+  }
+  int Int(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
+  bool Chance(double p) { return std::bernoulli_distribution(p)(rng_); }
+
+  std::string Phone(const Locale& l) {
+    std::string number = std::string(l.phone_prefix) + std::string(Pick(l.mobile_starts));
+    for (int i = 0; i < l.subscriber_digits; ++i) number += static_cast<char>('0' + Int(0, 9));
+    std::string e164;
+    for (char c : number)
+      if (c != ' ') e164 += c;
+    return e164;
+  }
+
+  std::string Date(int from_year, int to_year) {
+    char buf[11];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", Int(from_year, to_year), Int(1, 12), Int(1, 28));
+    return buf;
+  }
+
+ private:
+  std::mt19937_64 rng_;
+};
+
+}  // namespace
+
+GenReport GenerateDemoData(Db& db, const GenOptions& options) {
+  auto started = std::chrono::steady_clock::now();
+  Generator g(options.seed);
+  GenReport report;
+  const auto& locales = Locales();
+  std::string now = NowText();
+
+  // Owners: staff who can be reset to sign in (`hearth user reset-password`).
+  std::vector<std::string> owners;
+  std::string unusable_hash = HashPassword(NewSecretToken(""));
+  db.Write([&](Tx& tx) {
+    for (int i = 0; i < options.owners; ++i) {
+      const Locale& l = locales[i % locales.size()];
+      std::string first(g.Pick(l.first_names)), last(g.Pick(l.last_names));
+      std::string email = Slug(first) + "." + Slug(last) + "." + std::to_string(i + 1) + "@hearth.demo";
+      if (tx.QueryOne("SELECT 1 FROM users WHERE email_key = ?", {email})) continue;
+      std::string id = NewId("usr");
+      tx.Exec("INSERT INTO users (id, email, email_key, name, role, password_hash, active, created_at, updated_at, "
+              "version) VALUES (?, ?, ?, ?, 'agent', ?, 1, ?, ?, 1)",
+              {id, email, email, first + " " + last, unusable_hash, now, now});
+      owners.push_back(id);
+      ++report.owners;
+    }
+  });
+  if (owners.empty()) {
+    Rows rows = db.Read([](Tx& tx) { return tx.Query("SELECT id FROM users WHERE active = 1"); });
+    for (const Row& r : rows) owners.push_back(r.Text(0));
+  }
+
+  struct CompanyRef {
+    std::string id, name, domain;
+    size_t locale;
+  };
+  std::vector<CompanyRef> companies;
+  constexpr int kChunk = 10000;
+  for (int start = 0; start < options.companies; start += kChunk) {
+    db.Write([&](Tx& tx) {
+      for (int i = start; i < std::min(options.companies, start + kChunk); ++i) {
+        size_t li = static_cast<size_t>(g.Int(0, static_cast<int>(locales.size()) - 1));
+        const Locale& l = locales[li];
+        Company c;
+        c.id = NewId("com");
+        c.name = std::string(g.Pick(l.company_words)) + " " + std::string(g.Pick(kCompanyKinds)) + " " +
+                 std::string(l.company_suffix);
+        std::string domain = Slug(c.name.substr(0, c.name.rfind(' '))) + std::to_string(i + 1) + "." + std::string(l.tld);
+        c.domain = domain;
+        c.industry = std::string(g.Pick(kIndustries));
+        c.owner_id = owners.empty() ? std::nullopt : std::optional<std::string>(g.Pick(owners));
+        c.phone = g.Phone(l);
+        c.created_at = c.updated_at = now;
+        CompanyStore::Insert(tx, c);
+        companies.push_back({c.id, c.name, domain, li});
+        ++report.companies;
+      }
+    });
+  }
+
+  for (int start = 0; start < options.contacts; start += kChunk) {
+    db.Write([&](Tx& tx) {
+      for (int i = start; i < std::min(options.contacts, start + kChunk); ++i) {
+        const CompanyRef* company = companies.empty() || g.Chance(0.2) ? nullptr : &g.Pick(companies);
+        size_t li = company ? company->locale : static_cast<size_t>(g.Int(0, static_cast<int>(locales.size()) - 1));
+        const Locale& l = locales[li];
+        Contact c;
+        c.id = NewId("con");
+        c.first_name = std::string(g.Pick(l.first_names));
+        c.last_name = std::string(g.Pick(l.last_names));
+        std::string domain = company ? company->domain : std::string(g.Pick(kFreeMail));
+        // The running number keeps every email unique, however often a name repeats.
+        c.email = Slug(*c.first_name) + "." + Slug(*c.last_name) + "." + std::to_string(i + 1) + "@" + domain;
+        c.phone = g.Phone(l);
+        if (company) {
+          c.company_id = company->id;
+          c.job_title = std::string(g.Pick(kTitles));
+        }
+        c.kind = g.Chance(0.6) ? "customer" : "prospect";
+        c.owner_id = owners.empty() || g.Chance(0.1) ? std::nullopt : std::optional<std::string>(g.Pick(owners));
+        c.phase = std::string(g.Pick(kPhases));
+        c.relationship_type = std::string(g.Pick(kRelationships));
+        if (g.Chance(0.7)) c.birthday = g.Date(1950, 2004);
+        if (c.kind == "customer") c.customer_since = g.Date(2015, 2025);
+        int tag_count = g.Int(0, 2);
+        for (int t = 0; t < tag_count; ++t) {
+          std::string tag(g.Pick(kTags));
+          if (std::find(c.tags.begin(), c.tags.end(), tag) == c.tags.end()) c.tags.push_back(tag);
+        }
+        c.created_at = c.updated_at = now;
+        ContactStore::Insert(tx, c, company ? std::optional<std::string>(company->name) : std::nullopt);
+        ++report.contacts;
+      }
+    });
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace hearth

@@ -1,0 +1,250 @@
+// The hearth command: init, serve, user add|list|set-role|reset-password, gen, routes.
+// Every option also reads from an environment variable HEARTH_<NAME> (e.g. HEARTH_DB).
+#include "app/app.hpp"
+#include "core/error.hpp"
+#include "core/phone.hpp"
+#include "gen/demo_data.hpp"
+#include "http/server.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include <unistd.h>
+
+namespace {
+
+using namespace hearth;
+
+struct Settings {
+  std::string db = "hearth.db";
+  std::string listen = "127.0.0.1:8080";
+  std::string web_root;
+  std::string phone_region = "NO";
+  std::string log_level = "info";
+  int workers = 32;
+  int io_threads = 0;
+  int db_connections = 16;
+  size_t max_connections = 10000;
+  size_t body_limit_mb = 8;
+  bool access_log = true;
+};
+
+// The web app beside the binary (installed layout) or in the source tree (a build).
+std::string DefaultWebRoot() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto beside = exe.parent_path().parent_path() / "web" / "dist";
+    if (std::filesystem::exists(beside / "index.html")) return beside.string();
+  }
+  return std::string(HEARTH_SOURCE_DIR) + "/web/dist";
+}
+
+AppConfig ConfigFrom(const Settings& s, bool with_web) {
+  if (!IsKnownRegion(s.phone_region))
+    throw std::runtime_error("--phone-region must be an ISO 3166 region code such as NO, DK, SI or GB");
+  AppConfig config;
+  config.db_url = s.db;
+  config.phone_region = s.phone_region;
+  config.db_connections = s.db_connections;
+  if (with_web) config.web_root = s.web_root.empty() ? DefaultWebRoot() : s.web_root;
+  return config;
+}
+
+void AddDbOption(CLI::App* cmd, Settings& s) {
+  cmd->add_option("--db", s.db, "Database: a file path, sqlite:PATH or postgresql://… URL")
+      ->envname("HEARTH_DB")
+      ->capture_default_str();
+  cmd->add_option("--phone-region", s.phone_region, "Region for phone numbers without a country code")
+      ->envname("HEARTH_PHONE_REGION")
+      ->capture_default_str();
+}
+
+json::object UserBody(const std::string& email, const std::string& name, const std::string& role,
+                      const std::string& password) {
+  json::object body{{"email", email}, {"role", role}, {"password", password}};
+  if (!name.empty()) body["name"] = name;
+  return body;
+}
+
+std::string RequireUserId(App& app, const std::string& email) {
+  auto id = app.users().FindByEmail(email);
+  if (!id) throw std::runtime_error("no user has the email " + email);
+  return *id;
+}
+
+void PrintFieldErrors(const Error& e) {
+  std::cerr << "error: " << e.detail() << "\n";
+  for (const auto& fe : e.field_errors()) std::cerr << "  " << fe.field << ": " << fe.message << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Hearth — a self-hosted CRM server"};
+  cli.set_version_flag("--version", std::string("hearth ") + HEARTH_VERSION);
+  cli.require_subcommand(1);
+  Settings s;
+  cli.add_option("--log-level", s.log_level, "trace, debug, info, warn, error")
+      ->envname("HEARTH_LOG_LEVEL")
+      ->capture_default_str();
+
+  // init
+  std::string admin_email, admin_password, admin_name;
+  auto* init = cli.add_subcommand("init", "Create the database schema and the first admin");
+  AddDbOption(init, s);
+  init->add_option("--admin-email", admin_email, "Email of the first admin")->envname("HEARTH_ADMIN_EMAIL")->required();
+  init->add_option("--admin-password", admin_password, "Password of the first admin (8+ characters)")
+      ->envname("HEARTH_ADMIN_PASSWORD")
+      ->required();
+  init->add_option("--admin-name", admin_name, "Display name of the first admin");
+
+  // serve
+  auto* serve = cli.add_subcommand("serve", "Serve the API, the web app and background jobs");
+  AddDbOption(serve, s);
+  serve->add_option("--listen", s.listen, "Address and port to listen on (port 0 picks a free one)")
+      ->envname("HEARTH_LISTEN")
+      ->capture_default_str();
+  serve->add_option("--web-root", s.web_root, "Folder of the built web app (default: web/dist)")->envname("HEARTH_WEB_ROOT");
+  serve->add_option("--workers", s.workers, "Handler threads")->envname("HEARTH_WORKERS")->capture_default_str();
+  serve->add_option("--io-threads", s.io_threads, "Network threads (0: one per core)")
+      ->envname("HEARTH_IO_THREADS")
+      ->capture_default_str();
+  serve->add_option("--db-connections", s.db_connections, "Database read connections / PostgreSQL pool size")
+      ->envname("HEARTH_DB_CONNECTIONS")
+      ->capture_default_str();
+  serve->add_option("--max-connections", s.max_connections, "Open client connections at most")
+      ->envname("HEARTH_MAX_CONNECTIONS")
+      ->capture_default_str();
+  serve->add_option("--body-limit-mb", s.body_limit_mb, "Largest request body in MiB")
+      ->envname("HEARTH_BODY_LIMIT_MB")
+      ->capture_default_str();
+  serve->add_option("--access-log", s.access_log, "Log one line per request (true/false)")
+      ->envname("HEARTH_ACCESS_LOG")
+      ->capture_default_str();
+
+  // user
+  auto* user = cli.add_subcommand("user", "Manage staff users");
+  user->require_subcommand(1);
+  std::string u_email, u_name, u_role = "agent", u_password;
+  auto* user_add = user->add_subcommand("add", "Add a user");
+  AddDbOption(user_add, s);
+  user_add->add_option("--email", u_email, "Email")->required();
+  user_add->add_option("--name", u_name, "Display name");
+  user_add->add_option("--role", u_role, "admin, manager, agent or viewer")->capture_default_str();
+  user_add->add_option("--password", u_password, "Password (8+ characters)")->envname("HEARTH_USER_PASSWORD")->required();
+  auto* user_list = user->add_subcommand("list", "List users");
+  AddDbOption(user_list, s);
+  auto* user_role = user->add_subcommand("set-role", "Change a user's role");
+  AddDbOption(user_role, s);
+  user_role->add_option("--email", u_email, "Email")->required();
+  user_role->add_option("--role", u_role, "admin, manager, agent or viewer")->required();
+  auto* user_reset = user->add_subcommand("reset-password", "Set a new password (ends the user's sessions)");
+  AddDbOption(user_reset, s);
+  user_reset->add_option("--email", u_email, "Email")->required();
+  user_reset->add_option("--password", u_password, "New password (8+ characters)")
+      ->envname("HEARTH_USER_PASSWORD")
+      ->required();
+
+  // gen
+  GenOptions gen_options;
+  auto* gen = cli.add_subcommand("gen", "Fill a database with deterministic synthetic demo data");
+  AddDbOption(gen, s);
+  gen->add_option("--companies", gen_options.companies, "Companies to create")->capture_default_str();
+  gen->add_option("--contacts", gen_options.contacts, "Contacts to create")->capture_default_str();
+  gen->add_option("--owners", gen_options.owners, "Staff owners to create")->capture_default_str();
+  gen->add_option("--seed", gen_options.seed, "Random seed (same seed, same data)")->capture_default_str();
+
+  // routes
+  auto* routes = cli.add_subcommand("routes", "Print every route the server registers");
+
+  CLI11_PARSE(cli, argc, argv);
+  // Logs go to stderr; stdout carries only what a command reports.
+  spdlog::set_default_logger(spdlog::stderr_color_mt("hearth"));
+  spdlog::set_level(spdlog::level::from_str(s.log_level));
+
+  try {
+    if (*routes) {
+      // Routes are registered by App, which needs a database: use a throwaway file.
+      auto dir = std::filesystem::temp_directory_path() / ("hearth-routes-" + std::to_string(getpid()));
+      std::filesystem::create_directories(dir);
+      {
+        AppConfig config;
+        config.db_url = (dir / "routes.db").string();
+        App app(config);
+        for (const auto& r : app.router().RouteList()) std::cout << r << "\n";
+      }
+      std::filesystem::remove_all(dir);
+      return 0;
+    }
+    if (*init) {
+      App app(ConfigFrom(s, false));
+      if (app.users().FindByEmail(admin_email)) {
+        std::cerr << "error: an admin with the email " << admin_email << " already exists in " << s.db << "\n";
+        return 1;
+      }
+      app.users().Create("", UserBody(admin_email, admin_name, "admin", admin_password));
+      std::cout << "created " << s.db << " with admin " << admin_email << "\n";
+      return 0;
+    }
+    if (*serve) {
+      ServerOptions options;
+      auto colon = s.listen.rfind(':');
+      if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT");
+      options.host = s.listen.substr(0, colon);
+      options.port = static_cast<uint16_t>(std::stoi(s.listen.substr(colon + 1)));
+      options.worker_threads = s.workers;
+      options.io_threads = s.io_threads;
+      options.max_connections = s.max_connections;
+      options.body_limit = s.body_limit_mb * 1024 * 1024;
+      options.access_log = s.access_log;
+      App app(ConfigFrom(s, true));
+      HttpServer server(app.router(), options);
+      uint16_t port = server.Bind();
+      std::cout << "hearth listening on http://" << options.host << ":" << port << std::endl;
+      server.Run();
+      spdlog::info("stopped");
+      return 0;
+    }
+    if (*user) {
+      App app(ConfigFrom(s, false));
+      if (*user_add) {
+        auto u = app.users().Create("", UserBody(u_email, u_name, u_role, u_password));
+        std::cout << "added " << json::serialize(u) << "\n";
+      } else if (*user_list) {
+        Rows rows = app.db().Read([](Tx& tx) {
+          return tx.Query("SELECT email, name, role, active FROM users ORDER BY email_key");
+        });
+        for (const Row& r : rows)
+          std::cout << fmt::format("{:<40} {:<30} {:<8} {}\n", r.Text(0), r.Text(1), r.Text(2),
+                                   r.Int(3) ? "active" : "inactive");
+      } else if (*user_role) {
+        app.users().Update("", RequireUserId(app, u_email), json::object{{"role", u_role}}, std::nullopt);
+        std::cout << u_email << " is now " << u_role << "\n";
+      } else if (*user_reset) {
+        app.users().Update("", RequireUserId(app, u_email), json::object{{"password", u_password}}, std::nullopt);
+        std::cout << "password of " << u_email << " reset; their sessions are ended\n";
+      }
+      return 0;
+    }
+    if (*gen) {
+      App app(ConfigFrom(s, false));
+      GenReport r = GenerateDemoData(app.db(), gen_options);
+      std::cout << fmt::format("generated {} owners, {} companies, {} contacts in {:.1f} s\n", r.owners, r.companies,
+                               r.contacts, r.seconds);
+      return 0;
+    }
+  } catch (const Error& e) {
+    PrintFieldErrors(e);
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

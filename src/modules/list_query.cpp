@@ -1,0 +1,119 @@
+#include "modules/list_query.hpp"
+
+#include "core/error.hpp"
+#include "core/text_fold.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+namespace hearth {
+
+namespace {
+
+constexpr int kMaxLimit = 500;
+
+bool Contains(const std::vector<std::string>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+}  // namespace
+
+ListQuery::ListQuery(const Ctx& ctx, const ListSpec& spec) : spec_(spec), ctx_(ctx) {
+  for (const auto& [name, value] : ctx.request().query) {
+    bool known = name == "limit" || name == "cursor" || name == "sort" || (spec.searchable && name == "q") ||
+                 (spec.archivable && name == "archived") || Contains(spec.filters, name) || Contains(spec.extra, name);
+    if (!known) throw Error::BadRequest("Unknown query parameter '" + name.substr(0, 50) + "'.");
+  }
+
+  if (auto limit = ctx.Query("limit")) {
+    int n = 0;
+    auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
+    if (ec == std::errc::result_out_of_range || (ec == std::errc() && end == limit->data() + limit->size() && n > kMaxLimit))
+      throw Error(Error::Kind::kInvalid, "limit-too-large", "limit may be at most 500.")
+          .WithFieldErrors({{"limit", "must be at most 500"}});
+    if (ec != std::errc() || end != limit->data() + limit->size() || n < 1)
+      throw Error::BadRequest("limit must be a whole number from 1 to 500.");
+    limit_ = n;
+  }
+
+  sort_text_ = std::string(ctx.Query("sort").value_or(spec.default_sort.empty() ? spec.sorts.front().name : spec.default_sort));
+  std::string_view sort_name = sort_text_;
+  if (sort_name.starts_with('-')) {
+    descending_ = true;
+    sort_name.remove_prefix(1);
+  }
+  for (const auto& s : spec.sorts)
+    if (s.name == sort_name) sort_ = &s;
+  if (!sort_) {
+    std::string names;
+    for (const auto& s : spec.sorts) names += (names.empty() ? "" : ", ") + s.name;
+    throw Error::BadRequest("sort must be one of: " + names + " (prefix - for descending).");
+  }
+
+  if (auto cursor = ctx.Query("cursor"); cursor && !cursor->empty()) cursor_ = DecodeCursor(*cursor, sort_text_);
+
+  for (const auto& column : spec.filters) {
+    if (auto v = ctx.Query(column)) {
+      conditions_.push_back(spec.table + "." + column + " = ?");
+      params_.emplace_back(std::string(*v));
+    }
+  }
+
+  if (spec.archivable) {
+    std::string_view archived = ctx.Query("archived").value_or("false");
+    if (archived == "false") conditions_.push_back(spec.table + ".archived_at IS NULL");
+    else if (archived == "true") conditions_.push_back(spec.table + ".archived_at IS NOT NULL");
+    else if (archived != "all") throw Error::BadRequest("archived must be true, false or all.");
+  }
+
+  if (auto q = ctx.Query("q")) {
+    if (q->size() > 200) throw Error::BadRequest("q may be at most 200 characters.");
+    for (auto& w : FoldWords(*q)) (w.size() >= 3 ? words_ : short_words_).push_back(std::move(w));
+  }
+}
+
+void ListQuery::Where(std::string condition, Params params) {
+  conditions_.push_back(std::move(condition));
+  for (auto& p : params) params_.push_back(std::move(p));
+}
+
+std::optional<std::string_view> ListQuery::Param(std::string_view name) const { return ctx_.Query(name); }
+
+json::object ListQuery::Run(Db& db, const std::function<json::value(const Row&)>& to_json) {
+  std::vector<std::string> conditions = conditions_;
+  Params params = params_;
+  const std::string& t = spec_.table;
+  if (!words_.empty()) conditions.push_back(db.ContainsWords(t, words_, params));
+  for (const auto& w : short_words_) {
+    // Too short for trigrams: the start of any word (names, email, phone).
+    conditions.push_back("(" + t + ".search LIKE ? OR " + t + ".search LIKE ?)");
+    params.emplace_back(w + "%");
+    params.emplace_back("% " + w + "%");
+  }
+  std::string key = sort_->expr;
+  if (cursor_) {
+    conditions.push_back("(" + key + ", " + t + ".id) " + (descending_ ? "<" : ">") + " (?, ?)");
+    params.emplace_back(cursor_->key);
+    params.emplace_back(cursor_->id);
+  }
+  std::string sql = "SELECT " + spec_.columns + ", " + key + " FROM " + t;
+  for (size_t i = 0; i < conditions.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
+  const char* dir = descending_ ? " DESC" : "";
+  sql += " ORDER BY " + key + dir + ", " + t + ".id" + dir + " LIMIT ?";
+  params.emplace_back(limit_ + 1);
+
+  Rows rows = db.Read([&](Tx& tx) { return tx.Query(sql, params); });
+  bool more = static_cast<int>(rows.size()) > limit_;
+  if (more) rows.erase(rows.begin() + limit_, rows.end());
+  json::array items;
+  items.reserve(rows.size());
+  for (const Row& row : rows) items.push_back(to_json(row));
+  json::value next = nullptr;
+  if (more && !rows.empty()) {
+    const Row& last = rows.back();
+    next = json::string(EncodeCursor(Cursor{sort_text_, last.Text(last.size() - 1), last.Text(0)}));
+  }
+  return json::object{{"items", std::move(items)}, {"next_cursor", std::move(next)}};
+}
+
+}  // namespace hearth
