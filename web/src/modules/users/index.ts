@@ -1,0 +1,5 @@
+export * from './types';
+export * from './api';
+export * from './hooks';
+export { UserSelect } from './components/UserSelect';
+export { UserName } from './components/UserName';
