@@ -66,9 +66,19 @@ ListQuery::ListQuery(const Ctx& ctx, const ListSpec& spec) : spec_(spec), ctx_(c
     else if (archived != "all") throw Error::BadRequest("archived must be true, false or all.");
   }
 
-  if (auto q = ctx.Query("q")) {
+  if (auto q = ctx.Query("q"); q && spec.searchable) {
     if (q->size() > 200) throw Error::BadRequest("q may be at most 200 characters.");
-    for (auto& w : FoldWords(*q)) (w.size() >= 3 ? words_ : short_words_).push_back(std::move(w));
+    std::vector<std::string> words = FoldWords(*q);
+    // A phone number typed with spaces ("412 34 567") is one number, not three words.
+    bool all_digits = !words.empty() && std::all_of(words.begin(), words.end(), [](const std::string& w) {
+      return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+    });
+    if (all_digits && words.size() > 1) {
+      std::string joined;
+      for (const auto& w : words) joined += w;
+      words = {joined};
+    }
+    for (auto& w : words) (w.size() >= 3 ? words_ : short_words_).push_back(std::move(w));
   }
 }
 

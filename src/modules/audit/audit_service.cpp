@@ -1,5 +1,6 @@
 #include "modules/audit/audit_service.hpp"
 
+#include "core/error.hpp"
 #include "core/ids.hpp"
 #include "core/time.hpp"
 #include "modules/list_query.hpp"
@@ -65,6 +66,8 @@ json::object AuditService::List(const Ctx& ctx) {
       .searchable = false,
       .default_sort = "-at",
   };
+  if (auto type = ctx.Query("record_type"); type && *type != "contact" && *type != "company" && *type != "user")
+    throw Error::BadRequest("record_type must be contact, company or user.");
   ListQuery query(ctx, spec);
   return query.Run(db_, [](const Row& r) {
     return json::object{{"id", r.Text(0)},

@@ -43,7 +43,7 @@ json::object UserService::List(const Ctx& ctx) {
   static const ListSpec spec{
       .table = "users",
       .columns = "users.id, email, name, role, active, created_at, updated_at, version",
-      .sorts = {{"name", "users.name"}, {"created_at", "users.created_at"}, {"email", "users.email_key"}},
+      .sorts = {{"name", "LOWER(users.name)"}, {"created_at", "users.created_at"}, {"email", "users.email_key"}},
       .filters = {"role"},
       .extra = {"active", "q"},
       .archivable = false,
@@ -106,12 +106,14 @@ json::object UserService::Create(const std::string& actor_id, const json::object
 json::object UserService::Update(const std::string& actor_id, const std::string& id, const json::object& patch,
                                  std::optional<int64_t> if_match) {
   Validator v(patch);
-  v.RejectUnknown({"name", "role", "active", "password"}, {"id", "email", "created_at", "updated_at", "version"});
+  v.RejectUnknown({"email", "name", "role", "active", "password"}, {"id", "created_at", "updated_at", "version"});
+  auto email = v.Email("email");
   auto name = v.Text("name");
   auto role = v.Enum("role", {"admin", "manager", "agent", "viewer"});
   auto active = v.Bool("active");
   auto password = Password(v, "password");
-  if (name.present && !name.value) v.Add("name", "cannot be cleared");
+  if (email.present && !email.value && !v.HasError("email")) v.Add("email", "cannot be cleared");
+  if (name.present && !name.value && !v.HasError("name")) v.Add("name", "cannot be cleared");
   if (role.present && !role.value && !v.HasError("role")) v.Add("role", "cannot be cleared");
   if (active.present && !active.value && !v.HasError("active")) v.Add("active", "cannot be cleared");
   v.Finish();
@@ -126,8 +128,16 @@ json::object UserService::Update(const std::string& actor_id, const std::string&
     std::string new_name = name.is_set() ? *name.value : std::string(b.at("name").as_string());
     std::string new_role = role.is_set() ? *role.value : std::string(b.at("role").as_string());
     bool new_active = active.is_set() ? *active.value : b.at("active").as_bool();
-    tx.Exec("UPDATE users SET name = ?, role = ?, active = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-            {new_name, new_role, new_active, NowText(), id});
+    std::string new_email = email.is_set() ? *email.value : std::string(b.at("email").as_string());
+    if (Lower(new_email) != Lower(std::string(b.at("email").as_string())) &&
+        tx.QueryOne("SELECT 1 FROM users WHERE email_key = ?", {Lower(new_email)}))
+      throw Error::Conflict("conflict", "A user with this email already exists.");
+    if (!hash && new_name == b.at("name").as_string() && new_role == b.at("role").as_string() &&
+        new_active == b.at("active").as_bool() && new_email == b.at("email").as_string())
+      return *before;  // nothing changed: no new version
+    tx.Exec("UPDATE users SET email = ?, email_key = ?, name = ?, role = ?, active = ?, updated_at = ?, "
+            "version = version + 1 WHERE id = ?",
+            {new_email, Lower(new_email), new_name, new_role, new_active, NowText(), id});
     if (hash) tx.Exec("UPDATE users SET password_hash = ? WHERE id = ?", {*hash, id});
     if (!new_active || hash) AuthService::EndAllSessions(tx, id);
     json::object after = *Load(tx, id);
