@@ -142,7 +142,7 @@ std::optional<Principal> AuthService::Lookup(const std::string& token, bool via_
   std::string now = NowText();
   auto row = db_.Read([&](Tx& tx) {
     return tx.QueryOne(
-        "SELECT s.id, s.user_id, u.role, s.csrf_token FROM sessions s JOIN users u ON u.id = s.user_id "
+        "SELECT s.id, s.user_id, u.role, s.csrf_token, s.kind FROM sessions s JOIN users u ON u.id = s.user_id "
         "WHERE s.token_hash = ? AND u.active = 1 AND (s.expires_at IS NULL OR s.expires_at > ?)",
         {hash, now});
   });
@@ -150,6 +150,10 @@ std::optional<Principal> AuthService::Lookup(const std::string& token, bool via_
   if (row) {
     principal = Principal{row->Text(1), ParseRole(row->Text(2)).value_or(Role::kViewer), row->Text(0), via_cookie,
                           row->OptText(3).value_or("")};
+    // API tokens show when they were last used; the cache limits this to one write per
+    // token every few seconds.
+    if (row->Text(4) == "api")
+      db_.Write([&](Tx& tx) { tx.Exec("UPDATE sessions SET last_used_at = ? WHERE token_hash = ?", {now, hash}); });
   }
   std::lock_guard lock(cache_mutex_);
   if (cache_.size() > 100000) cache_.clear();  // bound memory under a flood of bad tokens

@@ -25,6 +25,8 @@ struct Field {
 // True for a plausible address: one @, a non-empty local part, a dotted domain of
 // letters/digits/hyphens, no spaces or control characters, at most 254 bytes.
 bool IsValidEmail(std::string_view email);
+// True when s is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool IsValidUtf8(std::string_view s);
 // True for a host name such as example.no (lower-case letters, digits, hyphens, dots).
 bool IsValidDomain(std::string_view domain);
 

@@ -2,6 +2,7 @@
 
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "core/validation.hpp"
 #include "http/idempotency.hpp"
 #include "http/problem.hpp"
 
@@ -25,9 +26,12 @@ bool Request::ParseTarget() {
   auto parsed = boost::urls::parse_origin_form(target);
   if (!parsed) return false;
   path = std::string(parsed->path());  // decoded
-  if (path.find('\0') != std::string::npos) return false;
+  if (path.find('\0') != std::string::npos || !IsValidUtf8(path)) return false;
   query.clear();
-  for (auto param : parsed->params()) query.emplace_back(std::string(param.key), std::string(param.value));
+  for (auto param : parsed->params()) {
+    query.emplace_back(std::string(param.key), std::string(param.value));
+    if (!IsValidUtf8(query.back().first) || !IsValidUtf8(query.back().second)) return false;
+  }
   return true;
 }
 

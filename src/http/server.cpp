@@ -94,13 +94,32 @@ struct HttpServer::Impl {
     return out;
   }
 
-  // Answers a protocol-level problem (before a Request exists) and closes.
+  Error TooLarge() const {
+    return Error(Error::Kind::kPayloadTooLarge, "payload-too-large",
+                 "The body is larger than the limit of " + std::to_string(options.body_limit / (1024 * 1024)) +
+                     " MiB.");
+  }
+
+  // Answers a protocol-level problem (before a Request exists), then closes gracefully:
+  // stop sending, and read and discard what the client is still sending for a moment, so
+  // that it gets to read our answer instead of a connection reset.
   awaitable<void> Refuse(Connection& conn, const Error& error, unsigned version) {
     std::string id = NewRequestId();
     auto out = ToBeast(ProblemResponse(error, id), version ? version : 11, false, false, id);
     conn.stream.expires_after(std::chrono::seconds(5));
-    co_await http::async_write(conn.stream, out, kNoThrow);
+    auto [ec, n] = co_await http::async_write(conn.stream, out, kNoThrow);
     if (options.access_log) spdlog::info("{} - - {} (refused: {})", id, error.status(), error.slug());
+    if (ec) co_return;
+    beast::error_code ignored;
+    conn.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    conn.stream.expires_after(std::chrono::seconds(2));
+    std::array<char, 16 * 1024> sink;
+    size_t drained = 0;
+    while (drained < 64 * 1024 * 1024) {
+      auto [read_ec, got] = co_await conn.stream.async_read_some(asio::buffer(sink), kNoThrow);
+      if (read_ec) break;
+      drained += got;
+    }
   }
 
   awaitable<void> Session(std::shared_ptr<Connection> conn) {
@@ -119,6 +138,10 @@ struct HttpServer::Impl {
                                      "The request headers are larger than 16 KiB."), 11);
         break;
       }
+      if (ec == http::error::body_limit) {  // Content-Length above the limit, seen with the header
+        co_await Refuse(*conn, TooLarge(), parser.get().version());
+        break;
+      }
       if (ec) {
         if (ec != http::error::end_of_stream && ec != beast::error::timeout && ec != asio::error::eof &&
             ec != asio::error::operation_aborted && ec != asio::error::connection_reset && buffer.size() > 0)
@@ -127,14 +150,6 @@ struct HttpServer::Impl {
       }
       conn->busy = true;
       auto& header = parser.get();
-      auto length = parser.content_length();
-      if (length && *length > options.body_limit) {
-        co_await Refuse(*conn, Error(Error::Kind::kPayloadTooLarge, "payload-too-large",
-                                     "The body is larger than the limit of " +
-                                         std::to_string(options.body_limit / (1024 * 1024)) + " MiB."),
-                        header.version());
-        break;
-      }
       if (beast::iequals(header[http::field::expect], "100-continue")) {
         http::response<http::empty_body> cont{http::status::continue_, header.version()};
         co_await http::async_write(conn->stream, cont, kNoThrow);
@@ -142,9 +157,7 @@ struct HttpServer::Impl {
       conn->stream.expires_after(options.body_timeout);
       std::tie(ec, n) = co_await http::async_read(conn->stream, buffer, parser, kNoThrow);
       if (ec == http::error::body_limit) {
-        co_await Refuse(*conn, Error(Error::Kind::kPayloadTooLarge, "payload-too-large",
-                                     "The body is larger than the limit."),
-                        header.version());
+        co_await Refuse(*conn, TooLarge(), header.version());
         break;
       }
       if (ec) break;

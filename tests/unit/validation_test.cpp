@@ -83,6 +83,15 @@ TEST(ValidatorTest, TagsAreTrimmedAndDeduplicated) {
   EXPECT_TRUE(v.HasError("bad[1]"));
 }
 
+TEST(Utf8Test, AcceptsWellFormedAndRejectsMalformed) {
+  EXPECT_TRUE(IsValidUtf8("Øvrebø Šuštar 😀"));
+  EXPECT_FALSE(IsValidUtf8("\xff"));
+  EXPECT_FALSE(IsValidUtf8("\xc3\x28"));
+  EXPECT_FALSE(IsValidUtf8("\xc0\xaf"));          // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));      // surrogate
+  EXPECT_FALSE(IsValidUtf8("\xe2\x82"));          // truncated
+}
+
 TEST(DomainTest, ValidatesHostNames) {
   EXPECT_TRUE(IsValidDomain("example.no"));
   EXPECT_TRUE(IsValidDomain("a-b.c.example.com"));

@@ -112,6 +112,7 @@ json::array CompanyService::CreateBatch(const std::string& actor_id, const json:
 json::object CompanyService::Update(const std::string& actor_id, const std::string& id, const json::object& patch,
                                     std::optional<int64_t> if_match) {
   return db_.Write([&](Tx& tx) {
+    tx.LockKey("company:" + id);  // concurrent changes of one record queue up (PostgreSQL)
     auto current = CompanyStore::Get(tx, id);
     if (!current) throw Error::NotFound("No company has that id.");
     RequireVersion(current->version, if_match);
@@ -135,6 +136,7 @@ json::object CompanyService::Update(const std::string& actor_id, const std::stri
 
 void CompanyService::Archive(const std::string& actor_id, const std::string& id, std::optional<int64_t> if_match) {
   db_.Write([&](Tx& tx) {
+    tx.LockKey("company:" + id);
     auto c = CompanyStore::Get(tx, id);
     if (!c) throw Error::NotFound("No company has that id.");
     RequireVersion(c->version, if_match);

@@ -199,6 +199,7 @@ json::array ContactService::CreateBatch(const std::string& actor_id, const json:
 json::object ContactService::Update(const std::string& actor_id, const std::string& id, const json::object& patch,
                                     std::optional<int64_t> if_match) {
   return db_.Write([&](Tx& tx) {
+    tx.LockKey("contact:" + id);  // concurrent changes of one record queue up (PostgreSQL)
     auto current = ContactStore::Get(tx, id);
     if (!current) throw Error::NotFound("No contact has that id.");
     RequireVersion(current->version, if_match);
@@ -227,6 +228,7 @@ json::object ContactService::Update(const std::string& actor_id, const std::stri
 
 void ContactService::Archive(const std::string& actor_id, const std::string& id, std::optional<int64_t> if_match) {
   db_.Write([&](Tx& tx) {
+    tx.LockKey("contact:" + id);
     auto c = ContactStore::Get(tx, id);
     if (!c) throw Error::NotFound("No contact has that id.");
     RequireVersion(c->version, if_match);

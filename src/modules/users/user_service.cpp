@@ -121,6 +121,7 @@ json::object UserService::Update(const std::string& actor_id, const std::string&
   if (password.is_set()) hash = HashPassword(*password.value);
 
   json::object user = db_.Write([&](Tx& tx) {
+    tx.LockKey("user:" + id);  // concurrent changes of one user queue up (PostgreSQL)
     auto before = Load(tx, id);
     if (!before) throw Error::NotFound("No user has that id.");
     RequireVersion(before->at("version").as_int64(), if_match);
