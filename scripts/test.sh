@@ -7,6 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/build.sh || exit 1
+source scripts/node-env.sh
 
 failed=()
 run() {
