@@ -1,5 +1,5 @@
-// Small React hooks with no domain knowledge: debouncing, document titles, and a
-// cursor-paged list loader that cancels stale requests (search-as-you-type races).
+// Small React hooks with no domain knowledge: debouncing, document titles, a cursor-paged
+// list loader that cancels stale requests (search-as-you-type races), and one record.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isAbort, type Page } from './http';
 
@@ -98,6 +98,18 @@ export function usePagedList<T>(
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   return { items, loading, loadingMore, error, hasMore: cursor !== null, loadMore, reload };
+}
+
+/**
+ * usePagedList for a list call that takes query parameters plus `cursor` and `limit`
+ * (`listContacts`, `listCompanies`): the list starts over when `params` changes.
+ */
+export function usePagedQuery<P, T>(
+  params: P,
+  list: (query: P & { cursor: string | null; limit: number }, signal: AbortSignal) => Promise<Page<T>>,
+  pageSize = 50,
+): PagedList<T> {
+  return usePagedList<T>(JSON.stringify(params), (cursor, signal) => list({ ...params, cursor, limit: pageSize }, signal));
 }
 
 /** Loads one thing (a record) and lets the caller reload it or replace it after a save. */

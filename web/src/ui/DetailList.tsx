@@ -1,4 +1,4 @@
-// Label/value pairs for a record's detail view (a <dl>). Empty values show a dash.
+// Label/value pairs for a record's detail view (a <dl>), bare or in a card. Empty values show a dash.
 import type { ReactNode } from 'react';
 
 export interface DetailItem {
@@ -17,5 +17,17 @@ export function DetailList({ items }: { items: DetailItem[] }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** A card with a heading over a DetailList; `id` ties the heading to the section. */
+export function DetailCard({ id, title, items }: { id: string; title: string; items: DetailItem[] }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 className="card-title" id={id}>
+        {title}
+      </h2>
+      <DetailList items={items} />
+    </section>
   );
 }

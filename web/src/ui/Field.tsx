@@ -1,6 +1,7 @@
 // Form fields: a label, the control, an optional hint and the field's error, wired
 // together with ids so `getByLabel` finds the control and screen readers read the error
-// (aria-invalid + aria-describedby). The error sits right under the control.
+// (aria-invalid + aria-describedby). The error sits right under the control. Also the
+// controls themselves (Input, Select and its Options, TextArea).
 import {
   cloneElement,
   forwardRef,
@@ -12,6 +13,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { humanize } from '../lib/format';
 
 export interface FieldProps {
   label: ReactNode;
@@ -97,6 +99,25 @@ export const Select = forwardRef<HTMLSelectElement, SelectHTMLAttributes<HTMLSel
     </select>
   );
 });
+
+/** The <option>s of a Select: `{ value, label }` pairs, or plain values shown humanized ("self_service" → "Self service"). */
+export function Options({ options }: { options: readonly (string | { value: string; label: string })[] }) {
+  return (
+    <>
+      {options.map((o) =>
+        typeof o === 'string' ? (
+          <option key={o} value={o}>
+            {humanize(o)}
+          </option>
+        ) : (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ),
+      )}
+    </>
+  );
+}
 
 export const TextArea = forwardRef<HTMLTextAreaElement, TextareaHTMLAttributes<HTMLTextAreaElement>>(
   function TextArea({ className, ...rest }, ref) {

@@ -1,14 +1,20 @@
 // The app's building blocks. Nothing here knows about contacts, companies or users.
 export { Alert } from './Alert';
+export { ArchiveDialog } from './ArchiveDialog';
 export { Avatar } from './Avatar';
 export { Badge, type BadgeTone } from './Badge';
 export { Button, ButtonLink } from './Button';
 export { Combobox, type ComboOption } from './Combobox';
-export { DetailList, type DetailItem } from './DetailList';
+export { DetailCard, DetailList, type DetailItem } from './DetailList';
 export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
-export { Field, Input, Select, TextArea } from './Field';
+export { Field, Input, Options, Select, TextArea } from './Field';
+export { FormFrame, type RecordFormProps } from './Form';
+export { ListToolbar, ToolbarFilter } from './ListToolbar';
+export { LoadError, RecordLoadState } from './LoadState';
 export { PageHeader } from './PageHeader';
+export { PagedListView } from './PagedListView';
+export { RecordHeader } from './RecordHeader';
 export { SearchInput } from './SearchInput';
 export { Loading, Spinner } from './Spinner';
 export { Table, type Column } from './Table';

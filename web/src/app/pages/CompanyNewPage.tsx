@@ -3,36 +3,25 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { withoutNulls } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/hooks';
-import { classifySaveError, type SaveProblem } from '../../lib/saveError';
+import { useSave } from '../../lib/useSave';
 import { COMPANY_FIELDS, CompanyForm, companyToForm, createCompany, formToCompanyInput, rememberCompany, type CompanyFormValues } from '../../modules/companies';
 import { PageHeader, useToast } from '../../ui';
 import { SaveProblemBanner } from '../components/SaveProblemBanner';
-
-const NO_ERRORS: Record<string, string> = {};
 
 export function CompanyNewPage() {
   useDocumentTitle('New company');
   const navigate = useNavigate();
   const toast = useToast();
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>(NO_ERRORS);
-  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const save = useSave(COMPANY_FIELDS);
   const [initial] = useState(() => companyToForm());
 
-  async function save(values: CompanyFormValues) {
-    setBusy(true);
-    setProblem(null);
-    try {
+  function submit(values: CompanyFormValues) {
+    void save.run(async () => {
       const created = await createCompany(withoutNulls(formToCompanyInput(values)));
       rememberCompany(created);
       toast.show(`${created.name} created`);
       navigate(`/companies/${encodeURIComponent(created.id)}`);
-    } catch (e) {
-      const f = classifySaveError(e, COMPANY_FIELDS);
-      setErrors(f.fields);
-      setProblem(f.problem);
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -40,12 +29,12 @@ export function CompanyNewPage() {
       <PageHeader title="New company" back={{ to: '/companies', label: 'Companies' }} />
       <CompanyForm
         initial={initial}
-        errors={errors}
-        busy={busy}
+        errors={save.errors}
+        busy={save.busy}
         submitLabel="Create company"
-        onSubmit={(v) => void save(v)}
+        onSubmit={submit}
         onCancel={() => navigate('/companies')}
-        banner={<SaveProblemBanner problem={problem} noun="company" />}
+        banner={<SaveProblemBanner problem={save.problem} noun="company" />}
       />
     </div>
   );

@@ -1,12 +1,11 @@
 // Edit a contact. Saves only what changed (a JSON merge patch) with If-Match on the
 // version the form was opened with; if someone else saved in between the server answers
 // 412 and the page says so, with a Reload button that brings in their version.
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { mergePatch } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/hooks';
-import { errorMessage } from '../../lib/http';
-import { classifySaveError, type SaveProblem } from '../../lib/saveError';
+import { useSave } from '../../lib/useSave';
 import { useCompaniesById } from '../../modules/companies';
 import {
   CONTACT_FIELDS,
@@ -19,12 +18,9 @@ import {
   type ContactFormValues,
 } from '../../modules/contacts';
 import { canWrite } from '../../modules/users';
-import { Alert, Button, Loading, PageHeader, useToast } from '../../ui';
+import { Alert, PageHeader, RecordLoadState, useToast } from '../../ui';
 import { useAuth } from '../auth';
-import { SaveProblemBanner } from '../components/SaveProblemBanner';
-import { DuplicateLink } from './ContactNewPage';
-
-const NO_ERRORS: Record<string, string> = {};
+import { ContactSaveProblem } from '../components/ContactSaveProblem';
 
 export function ContactEditPage() {
   const { id = '' } = useParams();
@@ -33,29 +29,18 @@ export function ContactEditPage() {
   const toast = useToast();
   const { data: contact, loading, error, reload } = useContact(id);
   const companies = useCompaniesById([contact?.company_id]);
-  const [busy, setBusy] = useState(false);
-  const [reloading, setReloading] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>(NO_ERRORS);
-  const [problem, setProblem] = useState<SaveProblem | null>(null);
+  const save = useSave(CONTACT_FIELDS);
   // Set by "Save anyway" after a duplicate-email answer; the form then submits again.
   const allowDuplicate = useRef(false);
   useDocumentTitle(contact ? `Edit ${contactName(contact)}` : 'Edit contact');
 
-  if (loading) return <div className="page"><Loading label="Loading contact…" /></div>;
-  if (error || !contact) {
-    return (
-      <div className="page">
-        <PageHeader title="Edit contact" back={{ to: '/contacts', label: 'Contacts' }} />
-        <Alert tone="danger" title="Could not load this contact.">
-          {errorMessage(error)}
-        </Alert>
-      </div>
-    );
+  if (loading || error || !contact) {
+    return <RecordLoadState loading={loading} error={error} noun="contact" title="Edit contact" back={{ to: '/contacts', label: 'Contacts' }} />;
   }
 
   const detailPath = `/contacts/${encodeURIComponent(contact.id)}`;
 
-  async function save(values: ContactFormValues) {
+  function submit(values: ContactFormValues) {
     if (!contact) return;
     const allow = allowDuplicate.current;
     allowDuplicate.current = false;
@@ -65,28 +50,11 @@ export function ContactEditPage() {
       navigate(detailPath);
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    void save.run(async () => {
       const saved = await updateContact(contact.id, patch, contact.version);
       toast.show(`${contactName(saved)} saved`);
       navigate(detailPath);
-    } catch (e) {
-      const f = classifySaveError(e, CONTACT_FIELDS);
-      setErrors(f.fields);
-      setProblem(f.problem);
-      setBusy(false);
-    }
-  }
-
-  async function reloadLatest() {
-    setReloading(true);
-    const fresh = await reload();
-    setReloading(false);
-    if (fresh) {
-      setProblem(null);
-      setErrors(NO_ERRORS);
-    }
+    });
   }
 
   return (
@@ -97,10 +65,10 @@ export function ContactEditPage() {
         key={contact.version}
         initial={contactToForm(contact)}
         initialCompanyName={(contact.company_id && companies.get(contact.company_id)?.name) || ''}
-        errors={errors}
-        busy={busy}
+        errors={save.errors}
+        busy={save.busy}
         submitLabel="Save changes"
-        onSubmit={(v) => void save(v)}
+        onSubmit={submit}
         onCancel={() => navigate(detailPath)}
         disabled={!canWrite(user)}
         banner={
@@ -110,30 +78,13 @@ export function ContactEditPage() {
                 This contact is archived. <Link to={detailPath}>Back to the contact</Link>
               </Alert>
             )}
-            <SaveProblemBanner
-              problem={problem}
-              noun="contact"
-              onReload={() => void reloadLatest()}
-              reloading={reloading}
-              duplicate={
-                problem?.kind === 'duplicate'
-                  ? {
-                      link: <DuplicateLink existingId={problem.existingId} />,
-                      action: (
-                        <Button
-                          size="sm"
-                          busy={busy}
-                          onClick={(e) => {
-                            allowDuplicate.current = true;
-                            e.currentTarget.form?.requestSubmit();
-                          }}
-                        >
-                          Save anyway
-                        </Button>
-                      ),
-                    }
-                  : undefined
-              }
+            <ContactSaveProblem
+              problem={save.problem}
+              busy={save.busy}
+              anywayLabel="Save anyway"
+              onAnyway={() => (allowDuplicate.current = true)}
+              onReload={() => void save.reloadLatest(reload)}
+              reloading={save.reloading}
             />
           </>
         }

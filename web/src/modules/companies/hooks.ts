@@ -1,17 +1,12 @@
 // Hooks for companies: the paged list, one company, and company names by id (cached,
 // for the company column of contact lists).
-import { useCallback, useEffect, useState } from 'react';
-import { usePagedList, useResource } from '../../lib/hooks';
+import { useEffect, useState } from 'react';
+import { usePagedQuery, useResource } from '../../lib/hooks';
 import { getCompany, listCompanies } from './api';
 import type { Company, CompanyListParams } from './types';
 
 export function useCompanyList(params: CompanyListParams, pageSize = 50) {
-  const key = JSON.stringify(params);
-  const fetchPage = useCallback(
-    (cursor: string | null, signal: AbortSignal) => listCompanies({ ...params, cursor, limit: pageSize }, signal),
-    [key, pageSize],
-  );
-  return usePagedList<Company>(key, fetchPage);
+  return usePagedQuery(params, listCompanies, pageSize);
 }
 
 export function useCompany(id: string) {

@@ -5,3 +5,4 @@ export { ContactForm, contactToForm, formToContactInput, parseTags, type Contact
 export { ContactTable } from './components/ContactTable';
 export { KindBadge, PhaseBadge } from './components/ContactBadges';
 export { ContactFilters, type ContactFilterValues } from './components/ContactFilters';
+export { DuplicateLink } from './components/DuplicateLink';

@@ -15,8 +15,8 @@ export const RELATIONSHIP_TYPES = [
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
-export interface Contact {
-  id: string;
+/** The fields a person edits; a contact as sent, and a create or patch body, both carry them. */
+interface ContactFields {
   first_name: string | null;
   last_name: string | null;
   email: string | null;
@@ -30,6 +30,10 @@ export interface Contact {
   birthday: string | null;
   customer_since: string | null;
   tags: string[];
+}
+
+export interface Contact extends ContactFields {
+  id: string;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
@@ -37,20 +41,7 @@ export interface Contact {
 }
 
 /** What a create or merge-patch body may carry. */
-export interface ContactInput {
-  first_name: string | null;
-  last_name: string | null;
-  email: string | null;
-  phone: string | null;
-  company_id: string | null;
-  job_title: string | null;
-  kind: Kind;
-  owner_id: string | null;
-  phase: Phase;
-  relationship_type: RelationshipType | null;
-  birthday: string | null;
-  customer_since: string | null;
-  tags: string[];
+export interface ContactInput extends ContactFields {
   allow_duplicate?: boolean;
   [key: string]: unknown;
 }

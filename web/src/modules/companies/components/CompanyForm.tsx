@@ -1,9 +1,8 @@
 // The company create/edit form. It holds the typed values and shows the field errors the
 // page got from the server; the page does the API call (create or If-Match patch).
-import { useRef, type FormEvent, type ReactNode } from 'react';
-import { textOrNull, useFocusFirstError } from '../../../lib/forms';
+import { textOrNull } from '../../../lib/forms';
 import { useFormState } from '../../../lib/useFormState';
-import { Button, Field, Input, TextArea } from '../../../ui';
+import { Field, FormFrame, Input, TextArea, type RecordFormProps } from '../../../ui';
 import { UserSelect } from '../../users';
 import type { Company, CompanyInput } from '../types';
 
@@ -39,31 +38,12 @@ export function formToCompanyInput(v: CompanyFormValues): CompanyInput {
   };
 }
 
-export interface CompanyFormProps {
-  initial: CompanyFormValues;
-  errors: Record<string, string>;
-  busy: boolean;
-  submitLabel: string;
-  onSubmit: (values: CompanyFormValues) => void;
-  onCancel: () => void;
-  /** Messages shown above the fields (conflicts, errors without a field). */
-  banner?: ReactNode;
-  disabled?: boolean;
-}
+export type CompanyFormProps = RecordFormProps<CompanyFormValues>;
 
-export function CompanyForm({ initial, errors, busy, submitLabel, onSubmit, onCancel, banner, disabled }: CompanyFormProps) {
+export function CompanyForm({ initial, errors, disabled, onSubmit, ...frame }: CompanyFormProps) {
   const { values, set, error } = useFormState(initial, errors);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors);
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onSubmit(values);
-  }
-
   return (
-    <form ref={formRef} className="form card" onSubmit={submit} noValidate aria-label={submitLabel}>
-      {banner}
+    <FormFrame {...frame} errors={errors} disabled={disabled} onSubmit={() => onSubmit(values)}>
       <fieldset className="form-grid" disabled={disabled}>
         <Field label="Name" required error={error('name')} className="span-2">
           <Input value={values.name} onChange={(e) => set('name', e.target.value)} autoFocus maxLength={200} />
@@ -84,14 +64,6 @@ export function CompanyForm({ initial, errors, busy, submitLabel, onSubmit, onCa
           <TextArea value={values.address} onChange={(e) => set('address', e.target.value)} rows={3} maxLength={1000} />
         </Field>
       </fieldset>
-      <div className="form-actions">
-        <Button type="button" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" busy={busy} disabled={disabled}>
-          {submitLabel}
-        </Button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }

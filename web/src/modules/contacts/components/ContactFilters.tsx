@@ -1,8 +1,6 @@
 // The toolbar above the contacts list: search-as-you-type, filters (phase, owner, kind)
 // and sort. It only reports changes; the page keeps them in the URL.
-import { useId } from 'react';
-import { humanize } from '../../../lib/format';
-import { Button, SearchInput, Select } from '../../../ui';
+import { ListToolbar, Options, Select, ToolbarFilter } from '../../../ui';
 import { UserSelect } from '../../users';
 import { CONTACT_SORTS, KINDS, PHASES, type ContactSort, type Kind, type Phase } from '../types';
 
@@ -22,66 +20,36 @@ export interface ContactFiltersProps {
 }
 
 export function ContactFilters({ search, onSearch, filters, onFilters, onClear }: ContactFiltersProps) {
-  const id = useId();
   const active = filters.phase !== '' || filters.owner_id !== '' || filters.kind !== '' || search !== '';
   return (
-    <div className="toolbar" role="search">
-      <SearchInput
-        className="toolbar-search"
-        label="Search contacts"
-        placeholder="Search name, email, phone, company…"
-        value={search}
-        onChange={onSearch}
-      />
-      <div className="toolbar-filters">
-        <label className="sr-only" htmlFor={`${id}-phase`}>
-          Phase
-        </label>
-        <Select id={`${id}-phase`} className="select-compact" value={filters.phase} onChange={(e) => onFilters({ phase: e.target.value as Phase | '' })}>
+    <ListToolbar
+      searchLabel="Search contacts"
+      placeholder="Search name, email, phone, company…"
+      search={search}
+      onSearch={onSearch}
+      active={active}
+      onClear={onClear}
+    >
+      <ToolbarFilter label="Phase">
+        <Select value={filters.phase} onChange={(e) => onFilters({ phase: e.target.value as Phase | '' })}>
           <option value="">All phases</option>
-          {PHASES.map((p) => (
-            <option key={p} value={p}>
-              {humanize(p)}
-            </option>
-          ))}
+          <Options options={PHASES} />
         </Select>
-        <label className="sr-only" htmlFor={`${id}-owner`}>
-          Owner
-        </label>
-        <UserSelect
-          id={`${id}-owner`}
-          className="select-compact"
-          value={filters.owner_id || null}
-          onChange={(v) => onFilters({ owner_id: v ?? '' })}
-          emptyLabel="All owners"
-        />
-        <label className="sr-only" htmlFor={`${id}-kind`}>
-          Kind
-        </label>
-        <Select id={`${id}-kind`} className="select-compact" value={filters.kind} onChange={(e) => onFilters({ kind: e.target.value as Kind | '' })}>
+      </ToolbarFilter>
+      <ToolbarFilter label="Owner">
+        <UserSelect value={filters.owner_id || null} onChange={(v) => onFilters({ owner_id: v ?? '' })} emptyLabel="All owners" />
+      </ToolbarFilter>
+      <ToolbarFilter label="Kind">
+        <Select value={filters.kind} onChange={(e) => onFilters({ kind: e.target.value as Kind | '' })}>
           <option value="">All kinds</option>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {humanize(k)}
-            </option>
-          ))}
+          <Options options={KINDS} />
         </Select>
-        <label className="sr-only" htmlFor={`${id}-sort`}>
-          Sort by
-        </label>
-        <Select id={`${id}-sort`} className="select-compact" value={filters.sort} onChange={(e) => onFilters({ sort: e.target.value as ContactSort })}>
-          {CONTACT_SORTS.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
+      </ToolbarFilter>
+      <ToolbarFilter label="Sort by">
+        <Select value={filters.sort} onChange={(e) => onFilters({ sort: e.target.value as ContactSort })}>
+          <Options options={CONTACT_SORTS} />
         </Select>
-        {active && (
-          <Button variant="ghost" size="sm" onClick={onClear}>
-            Clear
-          </Button>
-        )}
-      </div>
-    </div>
+      </ToolbarFilter>
+    </ListToolbar>
   );
 }

@@ -1,11 +1,11 @@
 // The contact create/edit form. It holds the typed values and shows the field errors the
 // page got from the server next to their fields; the page does the API call (create, or
 // a merge patch with If-Match) and decides what the banners say.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { humanize, todayYmd } from '../../../lib/format';
-import { textOrNull, useFocusFirstError } from '../../../lib/forms';
+import { useEffect, useState } from 'react';
+import { todayYmd } from '../../../lib/format';
+import { textOrNull } from '../../../lib/forms';
 import { useFormState } from '../../../lib/useFormState';
-import { Button, Field, Input, Select } from '../../../ui';
+import { Field, FormFrame, Input, Options, Select, type RecordFormProps } from '../../../ui';
 import { CompanyPicker } from '../../companies';
 import { UserSelect } from '../../users';
 import { KINDS, PHASES, RELATIONSHIP_TYPES, type Contact, type ContactInput, type Kind, type Phase, type RelationshipType } from '../types';
@@ -72,47 +72,20 @@ export function formToContactInput(v: ContactFormValues): ContactInput {
   };
 }
 
-export interface ContactFormProps {
-  initial: ContactFormValues;
+export interface ContactFormProps extends RecordFormProps<ContactFormValues> {
   /** The name of the company `initial.company_id` names, for the picker's text. */
   initialCompanyName: string;
-  errors: Record<string, string>;
-  busy: boolean;
-  submitLabel: string;
-  onSubmit: (values: ContactFormValues) => void;
-  onCancel: () => void;
-  /** Messages above the fields: conflicts, duplicates, errors without a field. */
-  banner?: ReactNode;
-  disabled?: boolean;
 }
 
-export function ContactForm({
-  initial,
-  initialCompanyName,
-  errors,
-  busy,
-  submitLabel,
-  onSubmit,
-  onCancel,
-  banner,
-  disabled,
-}: ContactFormProps) {
+export function ContactForm({ initial, initialCompanyName, errors, disabled, onSubmit, ...frame }: ContactFormProps) {
   const { values, set, error } = useFormState(initial, errors);
   const [companyName, setCompanyName] = useState(initialCompanyName);
   // The company's name may arrive after the form opens.
   useEffect(() => setCompanyName(initialCompanyName), [initialCompanyName]);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstError(formRef, errors);
   const today = todayYmd();
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    onSubmit(values);
-  }
-
   return (
-    <form ref={formRef} className="form card" onSubmit={submit} noValidate aria-label={submitLabel}>
-      {banner}
+    <FormFrame {...frame} errors={errors} disabled={disabled} onSubmit={() => onSubmit(values)}>
       <fieldset className="form-section" disabled={disabled}>
         <legend className="form-legend">Person</legend>
         <div className="form-grid">
@@ -148,20 +121,12 @@ export function ContactForm({
         <div className="form-grid">
           <Field label="Kind" error={error('kind')}>
             <Select value={values.kind} onChange={(e) => set('kind', e.target.value as Kind)}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {humanize(k)}
-                </option>
-              ))}
+              <Options options={KINDS} />
             </Select>
           </Field>
           <Field label="Phase" error={error('phase')}>
             <Select value={values.phase} onChange={(e) => set('phase', e.target.value as Phase)}>
-              {PHASES.map((p) => (
-                <option key={p} value={p}>
-                  {humanize(p)}
-                </option>
-              ))}
+              <Options options={PHASES} />
             </Select>
           </Field>
           <Field label="Relationship type" error={error('relationship_type')}>
@@ -170,11 +135,7 @@ export function ContactForm({
               onChange={(e) => set('relationship_type', e.target.value as RelationshipType | '')}
             >
               <option value="">Not set</option>
-              {RELATIONSHIP_TYPES.map((r) => (
-                <option key={r} value={r}>
-                  {humanize(r)}
-                </option>
-              ))}
+              <Options options={RELATIONSHIP_TYPES} />
             </Select>
           </Field>
           <Field label="Owner" error={error('owner_id')}>
@@ -191,14 +152,6 @@ export function ContactForm({
           </Field>
         </div>
       </fieldset>
-      <div className="form-actions">
-        <Button type="button" variant="ghost" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" busy={busy} disabled={disabled}>
-          {submitLabel}
-        </Button>
-      </div>
-    </form>
+    </FormFrame>
   );
 }
