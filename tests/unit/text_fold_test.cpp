@@ -21,6 +21,13 @@ TEST(TextFoldTest, LowercasesAndCollapsesPunctuation) {
   EXPECT_EQ(FoldText("%_'\""), "");
 }
 
+TEST(TextFoldTest, LatinTableAgreesWithIcuAndOtherScriptsStillFold) {
+  EXPECT_EQ(FoldText("ÆØÅ æøå ÄÖÜ ß Łódź Ðđ Ħ"), "aeoa aeoa aou ss lodz dd h");
+  EXPECT_EQ(FoldText("Ørsted – Ĳssel"), "orsted ijssel");  // a dash beyond the table
+  EXPECT_EQ(FoldText("Москва"), "moskva");
+  EXPECT_EQ(FoldText("Αθήνα"), "athena");
+}
+
 TEST(TextFoldTest, SplitsWords) {
   EXPECT_EQ(FoldWords("Øystein  Øvrebø"), (std::vector<std::string>{"oystein", "ovrebo"}));
   EXPECT_TRUE(FoldWords("  ").empty());
