@@ -119,6 +119,9 @@ class SearchIndexPause {
  public:
   SearchIndexPause(Tx& tx, Dialect dialect) : tx_(tx) {
     if (dialect != Dialect::kSqlite) return;
+    // A bulk load touches every index page many times: keep them all in memory (1 GiB
+    // at most, this process only) rather than spilling to the WAL and reading back.
+    tx_.ExecScript("PRAGMA cache_size=-1048576");
     for (const Row& r : tx_.Query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_insert'"))
       triggers_.emplace_back(r.Text(0), r.Text(1));
     for (const auto& [name, sql] : triggers_) tx_.ExecScript("DROP TRIGGER " + name);
