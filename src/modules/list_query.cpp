@@ -93,23 +93,49 @@ json::object ListQuery::Run(Db& db, const std::function<json::value(const Row&)>
   std::vector<std::string> conditions = conditions_;
   Params params = params_;
   const std::string& t = spec_.table;
-  if (!words_.empty()) conditions.push_back(db.ContainsWords(t, words_, params));
-  for (const auto& w : short_words_) {
-    // Too short for trigrams: the start of any word (names, email, phone).
-    conditions.push_back("(" + t + ".search LIKE ? OR " + t + ".search LIKE ?)");
-    params.emplace_back(w + "%");
-    params.emplace_back("% " + w + "%");
-  }
+  std::string from = t;
   std::string key = sort_->expr;
-  if (cursor_) {
-    conditions.push_back("(" + key + ", " + t + ".id) " + (descending_ ? "<" : ">") + " (?, ?)");
+  // Creation order is the table's `seq`: unique, so the cursor needs no tie-breaker.
+  bool by_seq = key == t + ".seq";
+  if (!words_.empty()) {
+    Db::TextSearch search = db.SearchWords(t, words_, params);
+    from = search.from;
+    conditions.push_back(search.condition);
+    if (by_seq) key = search.seq;
+  }
+  for (const auto& w : short_words_) {
+    // Too short for trigrams: the start of a name or email, as ranges that indexes answer.
+    std::string next = w;
+    next.back() = static_cast<char>(next.back() + 1);
+    // A union of index range scans: an OR here would make the planner walk the table.
+    std::string any;
+    for (const auto& column : spec_.prefix_columns) {
+      any += (any.empty() ? "" : " UNION ALL ") + ("SELECT seq FROM " + t + " WHERE " + column + " >= ? AND " +
+                                                    column + " < ?");
+      params.emplace_back(w);
+      params.emplace_back(next);
+    }
+    conditions.push_back(t + ".seq IN (" + any + ")");
+  }
+  const char* op = descending_ ? "<" : ">";
+  if (cursor_ && by_seq) {
+    int64_t seq = 0;
+    auto [end, ec] = std::from_chars(cursor_->key.data(), cursor_->key.data() + cursor_->key.size(), seq);
+    if (ec != std::errc() || end != cursor_->key.data() + cursor_->key.size())
+      throw Error::BadRequest("The cursor is not valid for this list; start again without it.");
+    conditions.push_back(key + " " + op + " ?");
+    params.emplace_back(seq);
+  } else if (cursor_) {
+    conditions.push_back("(" + key + ", " + t + ".id) " + op + " (?, ?)");
     params.emplace_back(cursor_->key);
     params.emplace_back(cursor_->id);
   }
-  std::string sql = "SELECT " + spec_.columns + ", " + key + " FROM " + t;
+  std::string sql = "SELECT " + spec_.columns + ", " + key + " FROM " + from;
   for (size_t i = 0; i < conditions.size(); ++i) sql += (i == 0 ? " WHERE " : " AND ") + conditions[i];
   const char* dir = descending_ ? " DESC" : "";
-  sql += " ORDER BY " + key + dir + ", " + t + ".id" + dir + " LIMIT ?";
+  sql += " ORDER BY " + key + dir;
+  if (!by_seq) sql += ", " + t + ".id" + dir;
+  sql += " LIMIT ?";
   params.emplace_back(limit_ + 1);
 
   Rows rows = db.Read([&](Tx& tx) { return tx.Query(sql, params); });

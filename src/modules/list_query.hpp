@@ -31,6 +31,8 @@ struct ListSpec {
   bool archivable = true;               // has archived_at and the `archived` parameter
   bool searchable = true;               // has a folded `search` column and the `q` parameter
   std::string default_sort;             // e.g. "-at"; empty means the first sort, ascending
+  // Indexed folded columns whose start a 1–2 letter `q` matches, e.g. name_key.
+  std::vector<std::string> prefix_columns = {"name_key"};
 };
 
 class ListQuery {

@@ -83,11 +83,18 @@ class Db {
   virtual void RunRead(const std::function<void(Tx&)>& fn) = 0;
   virtual void RunWrite(const std::function<void(Tx&)>& fn) = 0;
 
-  // A condition true when the folded `search` column of `table` contains every word
-  // (each of 3 or more characters); appends its parameters. Dialect-specific because
-  // SQLite uses an FTS5 trigram index and PostgreSQL a pg_trgm index.
-  virtual std::string ContainsWords(std::string_view table, const std::vector<std::string>& words,
-                                    Params& params) const = 0;
+  // How to select the rows of `table` whose folded `search` column contains every word
+  // (each of 3 or more characters): the FROM clause, the condition (its parameters are
+  // appended) and an expression equal to the table's `seq` column in that FROM. Ordering
+  // by that expression lets SQLite walk its FTS5 trigram index in rowid order and stop
+  // after one page, however many rows match; PostgreSQL filters with pg_trgm.
+  struct TextSearch {
+    std::string from;
+    std::string condition;
+    std::string seq;
+  };
+  virtual TextSearch SearchWords(std::string_view table, const std::vector<std::string>& words,
+                                 Params& params) const = 0;
 
   template <class F>
   auto Read(F&& fn) -> std::invoke_result_t<F, Tx&> {

@@ -62,9 +62,9 @@ TEST(SqliteDbTest, SearchFindsFoldedSubstrings) {
             "('com_1', 'Øvrebø AS', 'ovrebo as', 'ovrebo as', 'x', 'x')");
   });
   Params params;
-  std::string cond = t.db().ContainsWords("companies", {"vreb"}, params);
+  Db::TextSearch search = t.db().SearchWords("companies", {"vreb"}, params);
   auto n = t.db().Read([&](Tx& tx) {
-    return tx.QueryOne("SELECT COUNT(*) FROM companies WHERE " + cond, params)->Int(0);
+    return tx.QueryOne("SELECT COUNT(*) FROM " + search.from + " WHERE " + search.condition, params)->Int(0);
   });
   EXPECT_EQ(n, 1);
 }

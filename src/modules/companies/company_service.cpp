@@ -52,7 +52,7 @@ json::object CompanyService::List(const Ctx& ctx) {
   static const ListSpec spec{
       .table = "companies",
       .columns = CompanyStore::Columns(),
-      .sorts = {{"created_at", "companies.created_at"},
+      .sorts = {{"created_at", "companies.seq"},
                 {"updated_at", "companies.updated_at"},
                 {"name", "companies.name_key"}},
       .filters = {"owner_id", "industry", "domain"},

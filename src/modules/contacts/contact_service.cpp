@@ -105,12 +105,13 @@ json::object ContactService::List(const Ctx& ctx) {
   static const ListSpec spec{
       .table = "contacts",
       .columns = ContactStore::Columns(),
-      .sorts = {{"created_at", "contacts.created_at"},
+      .sorts = {{"created_at", "contacts.seq"},
                 {"updated_at", "contacts.updated_at"},
                 {"name", "contacts.name_key"},
                 {"email", "COALESCE(contacts.email_key, '')"}},
       .filters = {"owner_id", "company_id", "kind", "phase", "relationship_type"},
       .extra = {"tag", "email"},
+      .prefix_columns = {"name_key", "first_key", "email_key"},
   };
   ListQuery query(ctx, spec);
   if (auto tag = query.Param("tag"))

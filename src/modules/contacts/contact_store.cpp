@@ -108,12 +108,12 @@ std::optional<Contact> ContactStore::Get(Tx& tx, const std::string& id) {
 
 void ContactStore::Insert(Tx& tx, const Contact& c, const std::optional<std::string>& company_name) {
   tx.Exec("INSERT INTO contacts (id, first_name, last_name, email, email_key, phone, company_id, job_title, kind, "
-          "owner_id, phase, relationship_type, birthday, customer_since, tags, search, name_key, archived_at, "
-          "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "owner_id, phase, relationship_type, birthday, customer_since, tags, search, name_key, first_key, archived_at, "
+          "created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           {c.id, c.first_name, c.last_name, c.email, c.email ? Value(EmailKey(*c.email)) : Value(), c.phone,
            c.company_id, c.job_title, c.kind, c.owner_id, c.phase, c.relationship_type, c.birthday, c.customer_since,
-           TagsJson(c.tags), SearchText(c, company_name), NameKey(c), c.archived_at, c.created_at, c.updated_at,
-           c.version});
+           TagsJson(c.tags), SearchText(c, company_name), NameKey(c), FoldText(c.first_name.value_or("")),
+           c.archived_at, c.created_at, c.updated_at, c.version});
   if (!c.tags.empty()) WriteTags(tx, c);
 }
 
@@ -121,11 +121,13 @@ void ContactStore::Update(Tx& tx, const Contact& c, const std::optional<std::str
                           bool tags_changed) {
   tx.Exec("UPDATE contacts SET first_name = ?, last_name = ?, email = ?, email_key = ?, phone = ?, company_id = ?, "
           "job_title = ?, kind = ?, owner_id = ?, phase = ?, relationship_type = ?, birthday = ?, "
-          "customer_since = ?, tags = ?, search = ?, name_key = ?, archived_at = ?, updated_at = ?, version = ? "
+          "customer_since = ?, tags = ?, search = ?, name_key = ?, first_key = ?, archived_at = ?, updated_at = ?, "
+          "version = ? "
           "WHERE id = ?",
           {c.first_name, c.last_name, c.email, c.email ? Value(EmailKey(*c.email)) : Value(), c.phone, c.company_id,
            c.job_title, c.kind, c.owner_id, c.phase, c.relationship_type, c.birthday, c.customer_since,
-           TagsJson(c.tags), SearchText(c, company_name), NameKey(c), c.archived_at, c.updated_at, c.version, c.id});
+           TagsJson(c.tags), SearchText(c, company_name), NameKey(c), FoldText(c.first_name.value_or("")),
+           c.archived_at, c.updated_at, c.version, c.id});
   if (tags_changed) WriteTags(tx, c);
 }
 

@@ -180,14 +180,14 @@ class PostgresDb : public Db {
   void RunRead(const std::function<void(Tx&)>& fn) override { Run(fn, "BEGIN READ ONLY"); }
   void RunWrite(const std::function<void(Tx&)>& fn) override { Run(fn, "BEGIN"); }
 
-  std::string ContainsWords(std::string_view table, const std::vector<std::string>& words,
-                            Params& params) const override {
-    std::string sql;
+  TextSearch SearchWords(std::string_view table, const std::vector<std::string>& words,
+                         Params& params) const override {
+    std::string t(table), condition;
     for (const auto& w : words) {
-      sql += (sql.empty() ? "" : " AND ") + std::string(table) + ".search LIKE ?";
+      condition += (condition.empty() ? "" : " AND ") + t + ".search LIKE ?";
       params.emplace_back("%" + w + "%");  // folded words hold only [a-z0-9]
     }
-    return sql;
+    return {t, condition, t + ".seq"};
   }
 
  private:

@@ -216,13 +216,13 @@ class SqliteDb : public Db {
     done.get();  // rethrows the job's own error
   }
 
-  std::string ContainsWords(std::string_view table, const std::vector<std::string>& words,
-                            Params& params) const override {
+  TextSearch SearchWords(std::string_view table, const std::vector<std::string>& words,
+                         Params& params) const override {
     std::string match;
     for (const auto& w : words) match += (match.empty() ? "\"" : " \"") + w + "\"";
     params.emplace_back(match);
     std::string t(table);
-    return t + ".seq IN (SELECT rowid FROM " + t + "_fts WHERE " + t + "_fts MATCH ?)";
+    return {t + "_fts JOIN " + t + " ON " + t + ".seq = " + t + "_fts.rowid", t + "_fts MATCH ?", t + "_fts.rowid"};
   }
 
  private:
