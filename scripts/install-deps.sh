@@ -10,7 +10,7 @@ packages=(
   libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   libphonenumber8 libgeocoding8 libabsl-dev libprotobuf-dev libicu-dev libhowardhinnant-date-dev
   libcurl4-openssl-dev libgtest-dev libgmock-dev
-  chromium wrk
+  chromium wrk clang libclang-rt-14-dev
 )
 
 # Node.js may come from another apt source (it then ships npm itself); only add Debian's if absent.
