@@ -62,6 +62,15 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
+  // One statement without parameters or rows (BEGIN, COMMIT, SAVEPOINT…), prepared once:
+  // these run around every transaction, so parsing them each time would show.
+  void Run(std::string_view sql) {
+    sqlite3_stmt* stmt = Prepare(sql);
+    int rc = sqlite3_step(stmt);
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) ThrowSqlite(db_, rc);
+  }
+
   void Script(std::string_view sql) {
     std::string text(sql);
     char* err = nullptr;
@@ -192,10 +201,10 @@ class SqliteDb : public Db {
   void RunRead(const std::function<void(Tx&)>& fn) override {
     std::unique_ptr<Connection> conn = AcquireReader();
     try {
-      conn->Script("BEGIN");  // one snapshot for every query in fn
+      conn->Run("BEGIN");  // one snapshot for every query in fn
       SqliteTx tx(*conn);
       fn(tx);
-      conn->Script("COMMIT");
+      conn->Run("COMMIT");
     } catch (...) {
       sqlite3_exec(conn->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
       ReleaseReader(std::move(conn));
@@ -279,7 +288,7 @@ class SqliteDb : public Db {
     std::vector<std::exception_ptr> errors(group.size());
     std::exception_ptr group_error;
     try {
-      writer_conn_->Script("BEGIN IMMEDIATE");
+      writer_conn_->Run("BEGIN IMMEDIATE");
       SqliteTx tx(*writer_conn_);
       if (group.size() == 1) {
         // Alone: no savepoint needed, and large transactions (imports) run much faster
@@ -289,22 +298,22 @@ class SqliteDb : public Db {
         } catch (...) {
           errors[0] = std::current_exception();
         }
-        writer_conn_->Script(errors[0] ? "ROLLBACK" : "COMMIT");
+        writer_conn_->Run(errors[0] ? "ROLLBACK" : "COMMIT");
         Deliver(group, errors, nullptr);
         return;
       }
       for (size_t i = 0; i < group.size(); ++i) {
-        writer_conn_->Script("SAVEPOINT job");
+        writer_conn_->Run("SAVEPOINT job");
         try {
           (*group[i]->fn)(tx);
-          writer_conn_->Script("RELEASE job");
+          writer_conn_->Run("RELEASE job");
         } catch (...) {
           errors[i] = std::current_exception();
-          writer_conn_->Script("ROLLBACK TO job");
-          writer_conn_->Script("RELEASE job");
+          writer_conn_->Run("ROLLBACK TO job");
+          writer_conn_->Run("RELEASE job");
         }
       }
-      writer_conn_->Script("COMMIT");
+      writer_conn_->Run("COMMIT");
     } catch (...) {
       group_error = std::current_exception();
       sqlite3_exec(writer_conn_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
