@@ -284,41 +284,43 @@ class SqliteDb : public Db {
     }
   }
 
+  // The whole group runs in one transaction with one commit (one fsync). Savepoints per
+  // job would let a failing job roll back alone, but SQLite's statement-journal
+  // bookkeeping inside a savepoint grows with the transaction and makes large jobs
+  // (imports) slow. Failures inside the writer are rare (validation runs before), so on
+  // one the group is rolled back and its jobs are run again one transaction each — the
+  // Db contract already allows a transaction function to run more than once.
   void CommitGroup(const std::vector<Job*>& group) {
     std::vector<std::exception_ptr> errors(group.size());
-    std::exception_ptr group_error;
+    if (RunTogether(group)) {
+      Deliver(group, errors, nullptr);
+      return;
+    }
+    for (size_t i = 0; i < group.size(); ++i) {
+      std::vector<Job*> alone{group[i]};
+      try {
+        if (!RunTogether(alone)) std::rethrow_exception(last_error_);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+    Deliver(group, errors, nullptr);
+  }
+
+  // Runs jobs in one transaction; true when it committed. On failure the transaction is
+  // rolled back and last_error_ holds the first error.
+  bool RunTogether(const std::vector<Job*>& jobs) {
     try {
       writer_conn_->Run("BEGIN IMMEDIATE");
       SqliteTx tx(*writer_conn_);
-      if (group.size() == 1) {
-        // Alone: no savepoint needed, and large transactions (imports) run much faster
-        // without one (SQLite's per-statement savepoint bookkeeping grows with it).
-        try {
-          (*group[0]->fn)(tx);
-        } catch (...) {
-          errors[0] = std::current_exception();
-        }
-        writer_conn_->Run(errors[0] ? "ROLLBACK" : "COMMIT");
-        Deliver(group, errors, nullptr);
-        return;
-      }
-      for (size_t i = 0; i < group.size(); ++i) {
-        writer_conn_->Run("SAVEPOINT job");
-        try {
-          (*group[i]->fn)(tx);
-          writer_conn_->Run("RELEASE job");
-        } catch (...) {
-          errors[i] = std::current_exception();
-          writer_conn_->Run("ROLLBACK TO job");
-          writer_conn_->Run("RELEASE job");
-        }
-      }
+      for (Job* job : jobs) (*job->fn)(tx);
       writer_conn_->Run("COMMIT");
+      return true;
     } catch (...) {
-      group_error = std::current_exception();
+      last_error_ = std::current_exception();
       sqlite3_exec(writer_conn_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      return false;
     }
-    Deliver(group, errors, group_error);
   }
 
   static void Deliver(const std::vector<Job*>& group, const std::vector<std::exception_ptr>& errors,
@@ -337,6 +339,7 @@ class SqliteDb : public Db {
   std::string path_;
   int max_readers_;
   std::unique_ptr<Connection> writer_conn_;
+  std::exception_ptr last_error_;  // writer thread only
 
   std::mutex queue_mutex_;
   std::condition_variable queue_cv_;
