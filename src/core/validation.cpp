@@ -106,6 +106,12 @@ Validator::Validator(const json::object& body, std::string prefix)
 std::string Validator::Path(std::string_view name) const { return prefix_ + std::string(name); }
 
 void Validator::Add(std::string_view name, std::string message) {
+  // A hostile body can hold millions of bad members: report the first ones only, so the
+  // answer (and the memory to build it) stays small.
+  if (errors_.size() >= kMaxErrors) {
+    if (errors_.size() == kMaxErrors) errors_.push_back({"", "… and more errors not listed"});
+    return;
+  }
   errors_.push_back({Path(name), std::move(message)});
 }
 
@@ -230,6 +236,10 @@ Field<std::vector<std::string>> Validator::Tags(std::string_view name, size_t ma
     return f;
   }
   const json::array& arr = v->as_array();
+  if (arr.size() > max_tags) {  // refuse before looking at each: the check below is quadratic
+    Add(name, "may hold at most " + std::to_string(max_tags) + " tags");
+    return f;
+  }
   std::vector<std::string> tags;
   bool ok = true;
   for (size_t i = 0; i < arr.size(); ++i) {
@@ -247,10 +257,6 @@ Field<std::vector<std::string>> Validator::Tags(std::string_view name, size_t ma
     }
     if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(std::move(tag));
   }
-  if (tags.size() > max_tags) {
-    Add(name, "may hold at most " + std::to_string(max_tags) + " tags");
-    ok = false;
-  }
   if (ok) f.value = std::move(tags);
   return f;
 }
@@ -258,6 +264,7 @@ Field<std::vector<std::string>> Validator::Tags(std::string_view name, size_t ma
 void Validator::RejectUnknown(std::initializer_list<std::string_view> known,
                               std::initializer_list<std::string_view> ignored) {
   for (const auto& kv : body_) {
+    if (errors_.size() > kMaxErrors) break;
     std::string_view key = kv.key();
     bool listed = std::find(known.begin(), known.end(), key) != known.end() ||
                   std::find(ignored.begin(), ignored.end(), key) != ignored.end();

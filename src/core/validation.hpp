@@ -61,6 +61,8 @@ class Validator {
   std::vector<FieldError>& errors() { return errors_; }
   void Finish();  // throws Error::Invalid when any error was collected
 
+  static constexpr size_t kMaxErrors = 100;  // listed at most; one more line says there are more
+
  private:
   const json::value* Lookup(std::string_view name, bool& present);
   std::string Path(std::string_view name) const;

@@ -30,7 +30,10 @@ bool Request::ParseTarget() {
   query.clear();
   for (auto param : parsed->params()) {
     query.emplace_back(std::string(param.key), std::string(param.value));
-    if (!IsValidUtf8(query.back().first) || !IsValidUtf8(query.back().second)) return false;
+    const auto& [key, value] = query.back();
+    if (!IsValidUtf8(key) || !IsValidUtf8(value) || key.find('\0') != std::string::npos ||
+        value.find('\0') != std::string::npos)
+      return false;
   }
   return true;
 }

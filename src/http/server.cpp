@@ -148,7 +148,6 @@ struct HttpServer::Impl {
           co_await Refuse(*conn, Error::BadRequest("The request is not valid HTTP/1.1."), 11);
         break;
       }
-      conn->busy = true;
       auto& header = parser.get();
       if (beast::iequals(header[http::field::expect], "100-continue")) {
         http::response<http::empty_body> cont{http::status::continue_, header.version()};
@@ -162,6 +161,9 @@ struct HttpServer::Impl {
       }
       if (ec) break;
 
+      // Busy from a complete request until its answer is written: shutdown waits for
+      // these, but drops connections still idling or sending a request.
+      conn->busy = true;
       auto started = std::chrono::steady_clock::now();
       http::request<http::string_body> breq = parser.release();
       Request req;

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import assert from 'node:assert/strict';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -140,7 +141,15 @@ export async function startServer(opts = {}) {
 
   // With opts.keepDb the database outlives stop(); dropDb() removes it afterwards.
   const dropDb = async () => { await database?.drop(); };
-  return { base, db, proc, stop, dropDb, alive: () => exit === null, stderr: () => stderr };
+
+  // Sends `signal` (default SIGKILL) and resolves to {code, signal} once the process is gone.
+  // Afterwards stop() is a no-op, so a deliberate kill is not reported as a crash.
+  async function kill(signal = 'SIGKILL') {
+    stopped = true;
+    if (!exit) proc.kill(signal);
+    return exited;
+  }
+  return { base, db, proc, stop, kill, exited, dropDb, alive: () => exit === null, stderr: () => stderr };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -318,4 +327,64 @@ export async function countAll(client, collection) {
 export function isoDate(offsetDays = 0) {
   const d = new Date(Date.now() + offsetDays * 86_400_000);
   return d.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------
+// Raw sockets (protocol abuse: header injection, oversized headers, slow clients)
+
+/** {host, port} of a base URL such as http://127.0.0.1:PORT. */
+export function hostPort(base) {
+  const u = new URL(base);
+  return { host: u.hostname, port: Number(u.port) };
+}
+
+/** Parses the first HTTP response in `buf` (latin1): {status, headers (lower-case names), head, body} or null. */
+export function parseRawResponse(buf) {
+  const text = Buffer.isBuffer(buf) ? buf.toString('latin1') : String(buf);
+  const end = text.indexOf('\r\n\r\n');
+  if (!/^HTTP\/1\.[01] \d{3}/.test(text) || end < 0) return null;
+  const head = text.slice(0, end);
+  const lines = head.split('\r\n');
+  const status = Number(lines[0].split(' ')[1]);
+  const headers = {};
+  for (const line of lines.slice(1)) {
+    const i = line.indexOf(':');
+    if (i > 0) headers[line.slice(0, i).trim().toLowerCase()] = line.slice(i + 1).trim();
+  }
+  let body = text.slice(end + 4);
+  const len = Number(headers['content-length']);
+  if (Number.isFinite(len)) body = body.slice(0, len);
+  return { status, headers, head, body };
+}
+
+/**
+ * Writes `data` (string as latin1, or Buffer) on a fresh TCP connection and collects what
+ * comes back until the server closes the connection or `timeoutMs` passes. Write errors
+ * (the server closing early, EPIPE/ECONNRESET) are recorded, not thrown.
+ * Resolves {response (parseRawResponse or null), raw (Buffer), closed (the server ended or
+ * reset the connection), error (code or null), ms}.
+ */
+export function rawRequest(base, data, { timeoutMs = 5_000 } = {}) {
+  const { host, port } = hostPort(base);
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const socket = net.connect(port, host);
+    const chunks = [];
+    let error = null;
+    let done = false;
+    const finish = (closed) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      const raw = Buffer.concat(chunks);
+      resolve({ response: parseRawResponse(raw), raw, closed, error, ms: Date.now() - started });
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    socket.on('data', (d) => chunks.push(d));
+    socket.on('end', () => finish(true));
+    socket.on('close', () => finish(true));
+    socket.on('error', (err) => { error = err.code || err.message; finish(true); });
+    socket.write(typeof data === 'string' ? Buffer.from(data, 'latin1') : data, () => {});
+  });
 }

@@ -91,7 +91,8 @@ json::array CompanyService::CreateBatch(const std::string& actor_id, const json:
   for (size_t i = 0; i < items.size(); ++i) {
     Validator v(items[i].as_object(), "items[" + std::to_string(i) + "].");
     Apply(v, companies[i], true);
-    for (auto& e : v.errors()) errors.push_back(std::move(e));
+    for (auto& e : v.errors())
+      if (errors.size() <= Validator::kMaxErrors) errors.push_back(std::move(e));
     companies[i].id = NewId("com");
     companies[i].created_at = companies[i].updated_at = now;
   }

@@ -156,7 +156,8 @@ json::array ContactService::CreateBatch(const std::string& actor_id, const json:
   for (size_t i = 0; i < items.size(); ++i) {
     Validator v(items[i].as_object(), "items[" + std::to_string(i) + "].");
     Apply(v, drafts[i], true);
-    for (auto& e : v.errors()) errors.push_back(std::move(e));
+    for (auto& e : v.errors())
+      if (errors.size() <= Validator::kMaxErrors) errors.push_back(std::move(e));
     drafts[i].contact.id = NewId("con");
     drafts[i].contact.created_at = drafts[i].contact.updated_at = now;
   }
