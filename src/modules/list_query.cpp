@@ -104,7 +104,15 @@ json::object ListQuery::Run(Db& db, const std::function<json::value(const Row&)>
     if (by_seq) key = search.seq;
   }
   for (const auto& w : short_words_) {
-    // Too short for trigrams: the start of a name or email, as ranges that indexes answer.
+    if (!words_.empty()) {
+      // Beside longer words, which the search index narrows down, a short word is checked
+      // on those rows only: it must start a word of the search text.
+      conditions.push_back("(" + t + ".search LIKE ? OR " + t + ".search LIKE ?)");
+      params.emplace_back(w + "%");
+      params.emplace_back("% " + w + "%");
+      continue;
+    }
+    // Alone, too short for trigrams: the start of a name or email, as index ranges.
     std::string next = w;
     next.back() = static_cast<char>(next.back() + 1);
     // A union of index range scans: an OR here would make the planner walk the table.
