@@ -23,8 +23,8 @@ bool VerifyPassword(std::string_view password, const std::string& hash) {
 }
 
 void BurnPasswordCheck(std::string_view password) {
-  static const std::string dummy = HashPassword("not a real password");
-  VerifyPassword(password, dummy);
+  static const std::string decoy_hash = HashPassword("no account has this password");
+  VerifyPassword(password, decoy_hash);
 }
 
 }  // namespace hearth
