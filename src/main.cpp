@@ -209,6 +209,7 @@ int main(int argc, char** argv) {
       options.body_limit = s.body_limit_mb * 1024 * 1024;
       options.access_log = s.access_log;
       App app(ConfigFrom(s, true));
+      options.inline_reads = app.db().dialect() == Dialect::kSqlite;
       HttpServer server(app.router(), options);
       uint16_t port = server.Bind();
       std::cout << "hearth listening on http://" << options.host << ":" << port << std::endl;

@@ -164,30 +164,36 @@ std::vector<std::string> Router::RouteList() const {
   return out;
 }
 
+namespace {
+
+// True when the path's parts fit the route's segments ("{name}" takes any non-empty part).
+bool Fits(const std::vector<std::string>& segments, const std::vector<std::string_view>& parts) {
+  if (segments.size() != parts.size()) return false;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const std::string& seg = segments[i];
+    bool is_param = seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+    if (is_param ? parts[i].empty() : seg != parts[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 const Router::Route* Router::Match(const Request& req, std::vector<std::pair<std::string, std::string>>& params,
                                    std::vector<std::string>& allowed) const {
   auto parts = SplitPath(req.path);
   const Route* found = nullptr;
   for (const auto& route : routes_) {
-    if (route->segments.size() != parts.size()) continue;
-    std::vector<std::pair<std::string, std::string>> captured;
-    bool ok = true;
-    for (size_t i = 0; i < parts.size() && ok; ++i) {
-      const std::string& seg = route->segments[i];
-      if (seg.size() > 2 && seg.front() == '{' && seg.back() == '}') {
-        if (parts[i].empty()) ok = false;
-        else captured.emplace_back(seg.substr(1, seg.size() - 2), std::string(parts[i]));
-      } else if (seg != parts[i]) {
-        ok = false;
-      }
-    }
-    if (!ok) continue;
+    if (!Fits(route->segments, parts)) continue;
     bool method_ok = route->method == req.method || (req.method == "HEAD" && route->method == "GET");
-    if (method_ok && !found) {
-      found = route.get();
-      params = std::move(captured);
-    }
+    if (method_ok && !found) found = route.get();
     if (std::find(allowed.begin(), allowed.end(), route->method) == allowed.end()) allowed.push_back(route->method);
+  }
+  if (found) {
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const std::string& seg = found->segments[i];
+      if (seg.size() > 2 && seg.front() == '{') params.emplace_back(seg.substr(1, seg.size() - 2), parts[i]);
+    }
   }
   return found;
 }

@@ -77,7 +77,7 @@ struct HttpServer::Impl {
   Impl(const Router& r, ServerOptions o)
       : router(r), options(std::move(o)), workers(static_cast<size_t>(std::max(1, options.worker_threads))) {}
 
-  http::response<http::string_body> ToBeast(const Response& res, unsigned version, bool keep_alive, bool head,
+  http::response<http::string_body> ToBeast(Response&& res, unsigned version, bool keep_alive, bool head,
                                             const std::string& request_id) {
     http::response<http::string_body> out{static_cast<http::status>(res.status), version};
     out.set(http::field::server, "hearth");
@@ -88,7 +88,7 @@ struct HttpServer::Impl {
     if (head) {
       out.content_length(res.body.size());
     } else {
-      out.body() = res.body;
+      out.body() = std::move(res.body);
       out.prepare_payload();
     }
     return out;
@@ -124,6 +124,9 @@ struct HttpServer::Impl {
 
   awaitable<void> Session(std::shared_ptr<Connection> conn) {
     beast::flat_buffer buffer;
+    beast::error_code ep_ec;
+    auto endpoint = conn->stream.socket().remote_endpoint(ep_ec);
+    std::string remote_address = ep_ec ? std::string() : endpoint.address().to_string();
     for (;;) {
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<uint32_t>(options.header_limit));
@@ -177,25 +180,26 @@ struct HttpServer::Impl {
         req.headers.emplace_back(std::move(name), std::string(field.value()));
       }
       req.body = std::move(breq.body());
-      beast::error_code ep_ec;
-      auto endpoint = conn->stream.socket().remote_endpoint(ep_ec);
-      if (!ep_ec) req.remote_address = endpoint.address().to_string();
+      req.remote_address = remote_address;
 
       Response res;
       if (!req.ParseTarget()) {
         res = ProblemResponse(Error::BadRequest("The request target cannot be decoded."), req.request_id);
+      } else if (options.inline_reads && (req.method == "GET" || req.method == "HEAD")) {
+        res = router.Dispatch(req);
       } else {
         // Handlers may block on the database: run them on the worker pool.
         res = co_await asio::co_spawn(
             workers, [&]() -> awaitable<Response> { co_return router.Dispatch(req); }, asio::use_awaitable);
       }
       bool keep_alive = breq.keep_alive() && !stopping;
-      auto out = ToBeast(res, breq.version(), keep_alive, req.method == "HEAD", req.request_id);
+      int status = res.status;
+      auto out = ToBeast(std::move(res), breq.version(), keep_alive, req.method == "HEAD", req.request_id);
       conn->stream.expires_after(options.body_timeout);
       std::tie(ec, n) = co_await http::async_write(conn->stream, out, kNoThrow);
       if (options.access_log) {
         double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-        spdlog::info("{} {} {} {} {:.2f}ms", req.request_id, req.method, req.target.substr(0, 200), res.status, ms);
+        spdlog::info("{} {} {} {} {:.2f}ms", req.request_id, req.method, req.target.substr(0, 200), status, ms);
       }
       if (ec || !keep_alive) break;
     }

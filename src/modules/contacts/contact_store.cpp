@@ -101,7 +101,8 @@ Contact ContactStore::FromRow(const Row& r) {
 }
 
 std::optional<Contact> ContactStore::Get(Tx& tx, const std::string& id) {
-  auto row = tx.QueryOne(std::string("SELECT ") + Columns() + " FROM contacts WHERE id = ?", {id});
+  static const std::string sql = std::string("SELECT ") + Columns() + " FROM contacts WHERE id = ?";
+  auto row = tx.QueryOne(sql, {id});
   if (!row) return std::nullopt;
   return FromRow(*row);
 }
