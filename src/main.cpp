@@ -3,6 +3,7 @@
 #include "app/app.hpp"
 #include "core/error.hpp"
 #include "core/phone.hpp"
+#include "core/time.hpp"
 #include "gen/demo_data.hpp"
 #include "http/server.hpp"
 
@@ -33,6 +34,7 @@ struct Settings {
   size_t max_connections = 10000;
   size_t body_limit_mb = 8;
   bool access_log = true;
+  std::string clock;  // serve --clock: start the server's clock at this instant
 };
 
 // The web app beside the binary (installed layout) or in the source tree (a build).
@@ -125,6 +127,9 @@ int main(int argc, char** argv) {
   serve->add_option("--body-limit-mb", s.body_limit_mb, "Largest request body in MiB")
       ->envname("HEARTH_BODY_LIMIT_MB")
       ->capture_default_str();
+  serve->add_option("--clock", s.clock,
+                    "Start the server's clock at this RFC 3339 instant (tests, demos of date rules)")
+      ->envname("HEARTH_CLOCK");
   serve->add_option("--access-log", s.access_log, "Log one line per request (true/false)")
       ->envname("HEARTH_ACCESS_LOG")
       ->capture_default_str();
@@ -198,6 +203,11 @@ int main(int argc, char** argv) {
       // with dozens of handler threads a burst of large bodies would stay resident. A few
       // shared arenas keep the server's footprint close to what it actually uses.
       mallopt(M_ARENA_MAX, 2);
+      if (!s.clock.empty()) {
+        auto start = ParseTime(s.clock);
+        if (!start) throw std::runtime_error("--clock must be an RFC 3339 time such as 2026-12-30T08:00:00Z");
+        StartClockAt(*start);
+      }
       ServerOptions options;
       auto colon = s.listen.rfind(':');
       if (colon == std::string::npos) throw std::runtime_error("--listen must be HOST:PORT");
@@ -210,6 +220,7 @@ int main(int argc, char** argv) {
       options.access_log = s.access_log;
       App app(ConfigFrom(s, true));
       options.inline_reads = app.db().dialect() == Dialect::kSqlite;
+      app.jobs().Start();
       HttpServer server(app.router(), options);
       uint16_t port = server.Bind();
       std::cout << "hearth listening on http://" << options.host << ":" << port << std::endl;

@@ -4,7 +4,12 @@
 #include "core/crypto.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/companies/company_routes.hpp"
+#include "jobs/job_routes.hpp"
 #include "modules/contacts/contact_routes.hpp"
+#include "modules/interactions/interaction_routes.hpp"
+#include "modules/tasks/follow_ups.hpp"
+#include "modules/tasks/task_routes.hpp"
+#include "modules/timeline/timeline_routes.hpp"
 #include "modules/users/user_routes.hpp"
 #include "storage/migrator.hpp"
 
@@ -21,6 +26,13 @@ App::App(const AppConfig& config) {
   users_ = std::make_unique<UserService>(*db_, *auth_);
   companies_ = std::make_unique<CompanyService>(*db_, config.phone_region);
   contacts_ = std::make_unique<ContactService>(*db_, *companies_, config.phone_region);
+  timeline_ = std::make_unique<TimelineService>(*db_);
+  interactions_ = std::make_unique<InteractionService>(*db_);
+  tasks_ = std::make_unique<TaskService>(*db_);
+  jobs_ = std::make_unique<JobQueue>(*db_);
+  jobs_->RegisterDaily("follow-ups", [this](const json::object& payload) {
+    RunFollowUps(*db_, std::string(payload.at("as_of").as_string()));
+  });
 
   router_.SetAuthenticator([this](const Request& req) { return auth_->Authenticate(req); });
   router_.SetIdempotencyStore(idempotency_.get());
@@ -41,8 +53,12 @@ App::App(const AppConfig& config) {
   AddContactRoutes(router_, *contacts_);
   AddCompanyRoutes(router_, *companies_);
   AddAuditRoutes(router_, *audit_);
+  AddTimelineRoutes(router_, *timeline_);
+  AddInteractionRoutes(router_, *db_, *interactions_, *contacts_);
+  AddTaskRoutes(router_, *db_, *tasks_);
+  AddJobRoutes(router_, *jobs_);
 }
 
-App::~App() = default;
+App::~App() { jobs_->Stop(); }
 
 }  // namespace hearth

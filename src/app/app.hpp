@@ -9,7 +9,11 @@
 #include "http/static_files.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/companies/company_service.hpp"
+#include "jobs/job_queue.hpp"
 #include "modules/contacts/contact_service.hpp"
+#include "modules/interactions/interaction_service.hpp"
+#include "modules/tasks/task_service.hpp"
+#include "modules/timeline/timeline_service.hpp"
 #include "modules/users/user_service.hpp"
 #include "storage/db.hpp"
 
@@ -37,6 +41,10 @@ class App {
   UserService& users() { return *users_; }
   CompanyService& companies() { return *companies_; }
   ContactService& contacts() { return *contacts_; }
+  InteractionService& interactions() { return *interactions_; }
+  TaskService& tasks() { return *tasks_; }
+  // Background jobs; `serve` starts the runner, other commands leave it stopped.
+  JobQueue& jobs() { return *jobs_; }
 
  private:
   std::unique_ptr<Db> db_;
@@ -46,6 +54,10 @@ class App {
   std::unique_ptr<UserService> users_;
   std::unique_ptr<CompanyService> companies_;
   std::unique_ptr<ContactService> contacts_;
+  std::unique_ptr<TimelineService> timeline_;
+  std::unique_ptr<InteractionService> interactions_;
+  std::unique_ptr<TaskService> tasks_;
+  std::unique_ptr<JobQueue> jobs_;
   std::unique_ptr<StaticFiles> static_files_;
   Router router_;
 };

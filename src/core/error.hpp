@@ -61,6 +61,11 @@ class Error : public std::runtime_error {
 
   Error& With(std::string_view key, boost::json::value value);
   Error& WithFieldErrors(std::vector<FieldError> errors);
+  // Puts `prefix` before every field path, e.g. "interaction." for a nested object.
+  Error& PrefixFields(std::string_view prefix) {
+    for (auto& e : field_errors_) e.field = std::string(prefix) + e.field;
+    return *this;
+  }
 
  private:
   Kind kind_;

@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace hearth {
 
@@ -212,6 +213,38 @@ Field<std::string> Validator::Date(std::string_view name, bool not_future) {
 
 Field<std::string> Validator::Id(std::string_view name) {
   Field<std::string> f = Text(name, 64);
+  return f;
+}
+
+Field<int64_t> Validator::Int(std::string_view name, int64_t min, int64_t max) {
+  Field<int64_t> f;
+  const json::value* v = Lookup(name, f.present);
+  if (!v) return f;
+  std::optional<int64_t> n;
+  if (v->is_int64()) n = v->as_int64();
+  else if (v->is_uint64() && v->as_uint64() <= static_cast<uint64_t>(max)) n = static_cast<int64_t>(v->as_uint64());
+  else if (v->is_double() && v->as_double() == static_cast<double>(static_cast<int64_t>(v->as_double())) &&
+           std::abs(v->as_double()) < 1e15)
+    n = static_cast<int64_t>(v->as_double());
+  if (!n || *n < min || *n > max) {
+    Add(name, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    return f;
+  }
+  f.value = n;
+  return f;
+}
+
+Field<std::string> Validator::Time(std::string_view name) {
+  Field<std::string> f = Text(name, 40);
+  if (f.is_set()) {
+    auto t = ParseTime(*f.value);
+    if (!t) {
+      Add(name, "must be a time as RFC 3339, e.g. 2026-11-28T14:30:00Z");
+      f.value.reset();
+    } else {
+      f.value = FormatTime(*t);
+    }
+  }
   return f;
 }
 

@@ -45,6 +45,10 @@ class Validator {
   Field<std::string> Date(std::string_view name, bool not_future);
   Field<std::string> Id(std::string_view name);
   Field<bool> Bool(std::string_view name);
+  // A whole number from min to max.
+  Field<int64_t> Int(std::string_view name, int64_t min, int64_t max);
+  // An RFC 3339 time (Z or an offset), normalised to UTC with milliseconds.
+  Field<std::string> Time(std::string_view name);
   Field<std::vector<std::string>> Tags(std::string_view name, size_t max_tags = 50, size_t max_chars = 50);
 
   // Reports every key not in `known` (read-only fields listed in `ignored` pass silently).

@@ -7,6 +7,7 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/contacts/contact_store.hpp"
 #include "modules/list_query.hpp"
+#include "modules/timeline/timeline_service.hpp"
 #include "modules/record.hpp"
 #include "modules/users/user_service.hpp"
 
@@ -222,9 +223,8 @@ json::object ContactService::Update(const std::string& actor_id, const std::stri
     c.updated_at = NowText();
     c.version = current->version + 1;
     ContactStore::Update(tx, c, company_name, d.tags_changed);
-    json::object after = ToJson(c);
-    AuditService::RecordUpdate(tx, actor_id, "contact", c.id, before, after);
-    return after;
+    RecordChange(tx, actor_id, *current, c, std::nullopt);
+    return ToJson(c);
   });
 }
 
@@ -242,6 +242,181 @@ void ContactService::Archive(const std::string& actor_id, const std::string& id,
     ContactStore::Update(tx, *c, company_name, false);
     AuditService::RecordArchive(tx, actor_id, "contact", c->id, *c->archived_at);
   });
+}
+
+static std::string DisplayName(const Contact& c) {
+  std::string name = c.first_name.value_or("");
+  if (c.last_name) name += (name.empty() ? "" : " ") + *c.last_name;
+  if (name.empty()) name = c.email.value_or(c.id);
+  return name;
+}
+
+void ContactService::RecordChange(Tx& tx, const std::string& actor_id, const Contact& before, const Contact& after,
+                                  const std::optional<std::string>& phase_reason) {
+  std::string now = after.updated_at;
+  if (before.phase != after.phase) {
+    tx.Exec("INSERT INTO phase_history (id, contact_id, from_phase, to_phase, at, user_id, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            {NewId("phs"), after.id, before.phase, after.phase, now, actor_id.empty() ? Value() : Value(actor_id),
+             phase_reason});
+    json::object data{{"from", before.phase}, {"to", after.phase}};
+    if (phase_reason) data["reason"] = *phase_reason;
+    TimelineService::Append(tx, TimelineEvent{after.id, "phase_change", now, after.id,
+                                              "Phase: " + before.phase + " → " + after.phase +
+                                                  (phase_reason ? " (" + *phase_reason + ")" : ""),
+                                              actor_id.empty() ? std::nullopt : std::optional(actor_id),
+                                              std::move(data)});
+  }
+  if (before.owner_id != after.owner_id) {
+    auto name_of = [&](const std::optional<std::string>& id) -> std::string {
+      if (!id) return "nobody";
+      auto row = tx.QueryOne("SELECT name FROM users WHERE id = ?", {*id});
+      return row ? row->Text(0) : *id;
+    };
+    json::object data{{"from", OptionalString(before.owner_id)}, {"to", OptionalString(after.owner_id)}};
+    TimelineService::Append(tx, TimelineEvent{after.id, "owner_change", now, after.id,
+                                              "Owner: " + name_of(before.owner_id) + " → " + name_of(after.owner_id),
+                                              actor_id.empty() ? std::nullopt : std::optional(actor_id),
+                                              std::move(data)});
+  }
+  AuditService::RecordUpdate(tx, actor_id, "contact", after.id, ToJson(before), ToJson(after));
+}
+
+json::object ContactService::MovePhase(const std::string& actor_id, const std::string& id, const json::object& body) {
+  Validator v(body);
+  v.RejectUnknown({"phase", "reason"});
+  auto phase = v.Enum("phase", kContactPhases);
+  auto reason = v.Text("reason", 500);
+  v.Require("phase", phase);
+  v.Finish();
+  return db_.Write([&](Tx& tx) {
+    tx.LockKey("contact:" + id);
+    auto current = ContactStore::Get(tx, id);
+    if (!current || current->archived_at) throw Error::NotFound("No contact has that id.");
+    if (current->phase == *phase.value) return ToJson(*current);
+    Contact c = *current;
+    c.phase = *phase.value;
+    c.updated_at = NowText();
+    c.version = current->version + 1;
+    std::optional<std::string> company_name;
+    if (c.company_id) company_name = CompanyService::NameOf(tx, *c.company_id);
+    ContactStore::Update(tx, c, company_name, false);
+    RecordChange(tx, actor_id, *current, c, reason.value);
+    return ToJson(c);
+  });
+}
+
+json::object ContactService::Phases(const std::string& id) {
+  return db_.Read([&](Tx& tx) {
+    auto c = ContactStore::Get(tx, id);
+    if (!c) throw Error::NotFound("No contact has that id.");
+    Rows rows = tx.Query("SELECT from_phase, to_phase, at, user_id, reason FROM phase_history WHERE contact_id = ? "
+                         "ORDER BY seq",
+                         {id});
+    json::array history;
+    json::object durations;
+    for (auto p : kContactPhases) durations[p] = 0;
+    // The first phase starts at creation; each change ends one phase and starts the next.
+    std::string phase = rows.empty() ? c->phase : (rows.front().IsNull(0) ? c->phase : rows.front().Text(0));
+    SysTime since = ParseTime(c->created_at).value_or(Now());
+    auto spend = [&](const std::string& p, SysTime until) {
+      if (until > since && durations.contains(p))
+        durations[p] = durations[p].to_number<int64_t>() + UnixSeconds(until) - UnixSeconds(since);
+    };
+    for (const Row& r : rows) {
+      SysTime at = ParseTime(r.Text(2)).value_or(since);
+      spend(phase, at);
+      phase = r.Text(1);
+      since = at;
+      history.push_back(json::object{{"from", OptionalString(r.OptText(0))},
+                                     {"to", r.Text(1)},
+                                     {"at", r.Text(2)},
+                                     {"user_id", OptionalString(r.OptText(3))},
+                                     {"reason", OptionalString(r.OptText(4))}});
+    }
+    spend(c->phase, c->archived_at ? ParseTime(*c->archived_at).value_or(Now()) : Now());
+    return json::object{{"contact_id", id}, {"current", c->phase}, {"history", std::move(history)},
+                        {"durations", std::move(durations)}};
+  });
+}
+
+json::object ContactService::Reassign(const std::string& actor_id, const json::object& body) {
+  Validator v(body);
+  v.RejectUnknown({"to_owner_id", "from_owner_id", "contact_ids"});
+  auto to = v.Id("to_owner_id");
+  auto from = v.Id("from_owner_id");
+  auto ids = v.Tags("contact_ids", 1000, 64);
+  if (!to.present) v.Add("to_owner_id", "is required (null clears the owner)");
+  if (from.is_set() == ids.is_set()) v.Add("from_owner_id", "give either from_owner_id or contact_ids");
+  v.Finish();
+  return db_.Write([&](Tx& tx) {
+    if (to.value && !UserService::IsActive(tx, *to.value))
+      throw Error::Invalid({{"to_owner_id", "must be the id of an active user"}});
+    static const std::string by_owner =
+        std::string("SELECT ") + ContactStore::Columns() + " FROM contacts WHERE owner_id = ? AND archived_at IS NULL";
+    std::vector<Contact> moving;
+    if (from.value) {
+      for (const Row& r : tx.Query(by_owner, {*from.value})) moving.push_back(ContactStore::FromRow(r));
+    } else {
+      for (size_t i = 0; i < ids.value->size(); ++i) {
+        auto c = ContactStore::Get(tx, (*ids.value)[i]);
+        if (!c || c->archived_at)
+          throw Error::Invalid({{"contact_ids[" + std::to_string(i) + "]", "must be the id of a contact that is not archived"}});
+        moving.push_back(std::move(*c));
+      }
+    }
+    std::string now = NowText();
+    int64_t moved = 0;
+    std::map<std::string, std::optional<std::string>> company_names;
+    for (const Contact& current : moving) {
+      if (current.owner_id == to.value) continue;
+      Contact c = current;
+      c.owner_id = to.value;
+      c.updated_at = now;
+      c.version = current.version + 1;
+      std::optional<std::string> company_name;
+      if (c.company_id) {
+        auto [it, fresh] = company_names.try_emplace(*c.company_id);
+        if (fresh) it->second = CompanyService::NameOf(tx, *c.company_id);
+        company_name = it->second;
+      }
+      ContactStore::Update(tx, c, company_name, false);
+      RecordChange(tx, actor_id, current, c, std::nullopt);
+      ++moved;
+    }
+    return json::object{{"moved", moved}};
+  });
+}
+
+std::optional<std::string> ContactService::ActiveName(Tx& tx, const std::string& id) {
+  auto c = ContactStore::Get(tx, id);
+  if (!c || c->archived_at) return std::nullopt;
+  return DisplayName(*c);
+}
+
+std::optional<json::object> ContactService::FindInTx(Tx& tx, const std::string& id) {
+  auto c = ContactStore::Get(tx, id);
+  if (!c || c->archived_at) return std::nullopt;
+  return ToJson(*c);
+}
+
+std::vector<ContactService::Celebration> ContactService::Celebrating(Tx& tx, std::string_view field,
+                                                                     const std::vector<std::string>& month_days) {
+  std::vector<Celebration> out;
+  if (month_days.empty() || (field != "birthday" && field != "customer_since")) return out;
+  std::string f(field), marks;
+  Params params;
+  for (const auto& md : month_days) {
+    marks += marks.empty() ? "?" : ", ?";
+    params.emplace_back(md);
+  }
+  for (const Row& r : tx.Query(std::string("SELECT ") + ContactStore::Columns() + " FROM contacts WHERE substr(" + f +
+                                   ", 6, 5) IN (" + marks + ") AND owner_id IS NOT NULL AND archived_at IS NULL",
+                               params)) {
+    Contact c = ContactStore::FromRow(r);
+    out.push_back({c.id, DisplayName(c), *c.owner_id, f == "birthday" ? *c.birthday : *c.customer_since});
+  }
+  return out;
 }
 
 }  // namespace hearth

@@ -24,6 +24,24 @@ class ContactService {
                       std::optional<int64_t> if_match);
   void Archive(const std::string& actor_id, const std::string& id, std::optional<int64_t> if_match);
 
+  // Relationship phases: POST /contacts/{id}/phase {"phase","reason"} and the history
+  // with the time spent in each phase.
+  json::object MovePhase(const std::string& actor_id, const std::string& id, const json::object& body);
+  json::object Phases(const std::string& id);
+  // POST /contacts/reassign: all of one owner's contacts, or a list, to another owner.
+  json::object Reassign(const std::string& actor_id, const json::object& body);
+
+  // For other modules, inside their transaction: the display name of a contact that
+  // exists and is not archived; the contact as JSON.
+  static std::optional<std::string> ActiveName(Tx& tx, const std::string& id);
+  static std::optional<json::object> FindInTx(Tx& tx, const std::string& id);
+  // Non-archived contacts with an owner whose `field` (birthday or customer_since) falls
+  // on one of the month-days ("12-31").
+  struct Celebration {
+    std::string contact_id, name, owner_id, date;
+  };
+  static std::vector<Celebration> Celebrating(Tx& tx, std::string_view field, const std::vector<std::string>& month_days);
+
  private:
   struct Draft {
     Contact contact;
@@ -35,6 +53,9 @@ class ContactService {
   // Checks references (company, owner) and duplicates inside the transaction; returns
   // the company's name for the search text.
   std::optional<std::string> CheckReferences(Tx& tx, const Contact& c, const std::string& prefix) const;
+  // Phase history, timeline entries and the audit trail for a changed contact.
+  static void RecordChange(Tx& tx, const std::string& actor_id, const Contact& before, const Contact& after,
+                           const std::optional<std::string>& phase_reason);
 
   Db& db_;
   std::string phone_region_;

@@ -1,0 +1,72 @@
+// JobQueue: durable background jobs (a transactional outbox). A job is a row in `jobs`,
+// written with Enqueue inside the transaction of the change that needs it, so it exists
+// exactly when the change does. A runner thread claims due jobs — the claim is a lease,
+// so a job whose process died is claimed again when the lease ends — runs the kind's
+// handler, and on failure retries with exponential backoff. Daily kinds get one job per
+// UTC day (a unique key), however many processes run. On PostgreSQL several processes
+// share the queue (FOR UPDATE SKIP LOCKED). Time comes from Now(), so `serve --clock`
+// moves it. The queue knows no domain: the app registers the handlers.
+#pragma once
+
+#include "core/json.hpp"
+#include "http/request.hpp"
+#include "storage/db.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+namespace hearth {
+
+class JobQueue {
+ public:
+  // Runs one job; throws to fail it (it is retried). Must be safe to run twice.
+  using Handler = std::function<void(const json::object& payload)>;
+
+  explicit JobQueue(Db& db);
+  ~JobQueue();
+
+  static void Enqueue(Tx& tx, std::string_view kind, const json::object& payload, const std::string& run_at,
+                      const std::optional<std::string>& unique_key = std::nullopt);
+
+  void Register(std::string kind, Handler handler);
+  // One job of `kind` per UTC day, with payload {"as_of": "YYYY-MM-DD"}.
+  void RegisterDaily(std::string kind, Handler handler);
+
+  // The runner thread: every poll_interval, schedules today's daily jobs and runs every due job.
+  void Start(std::chrono::milliseconds poll_interval = std::chrono::milliseconds(1000));
+  void Stop();
+  // Schedules daily jobs and runs due jobs until none is left; returns how many ran.
+  int RunDue();
+
+  json::object List(const Ctx& ctx);
+  // POST /jobs/run {"kind","as_of"?}: queues a run of a registered kind now.
+  json::object RunNow(const json::object& body);
+
+ private:
+  struct Claimed {
+    std::string id, kind;
+    json::object payload;
+    int64_t attempts = 0, max_attempts = 8;
+  };
+  std::optional<Claimed> Claim();
+  void Finish(const Claimed& job, const std::string& error);
+  void ScheduleDaily();
+
+  Db& db_;
+  std::string runner_id_;
+  std::map<std::string, Handler> handlers_;
+  std::vector<std::string> daily_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  bool poked_ = false;  // RunNow queued a job: run it without waiting for the poll
+};
+
+}  // namespace hearth
