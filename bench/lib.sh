@@ -172,9 +172,12 @@ _bench_init_db() {  # url
     >"$BENCH_TMP/init.log" 2>&1 || { cat "$BENCH_TMP/init.log" >&2; bench_die "hearth init failed"; }
 }
 
+# BENCH_GEN_ARGS: more `hearth gen` options a scenario needs (e.g. interactions); the
+# cache keeps one database per distinct set.
 _bench_gen() {  # url contacts → prints hearth gen's summary line
   local companies=$(($2 / 10))
-  "$BIN" gen --db "$1" --companies "$companies" --contacts "$2" --seed 1 >"$BENCH_TMP/gen.log" 2>&1 \
+  # shellcheck disable=SC2086
+  "$BIN" gen --db "$1" --companies "$companies" --contacts "$2" ${BENCH_GEN_ARGS:-} --seed 1 >"$BENCH_TMP/gen.log" 2>&1 \
     || { cat "$BENCH_TMP/gen.log" >&2; bench_die "hearth gen failed"; }
   grep '^generated' "$BENCH_TMP/gen.log" | tail -1
 }
@@ -188,22 +191,25 @@ _bench_pg_exists() { [ "$(psql -X -At -d postgres -c "SELECT 1 FROM pg_database 
 bench_make_db() {
   local n=$1 cache=${HEARTH_BENCH_CACHE:-}
   local started=$SECONDS
+  local variant
+  variant=""
+  [ -z "${BENCH_GEN_ARGS:-}" ] || variant=_$(printf '%s' "$BENCH_GEN_ARGS" | md5sum | cut -c1-8)
   if [ "$DIALECT" = sqlite ]; then
     DB_URL=$BENCH_TMP/bench.db
     if [ -n "$cache" ] && [ "$n" -gt 0 ]; then
       mkdir -p "$cache"
-      local cached=$cache/sqlite-$n.db
+      local cached=$cache/sqlite-$n$variant.db
       if [ ! -f "$cached" ]; then
         echo "== generating $n contacts on SQLite (kept in $cache)"
         rm -f "$cached.tmp"*
         _bench_init_db "$cached.tmp"
-        _bench_gen "$cached.tmp" "$n" >"$cache/sqlite-$n.gen"
+        _bench_gen "$cached.tmp" "$n" >"$cache/sqlite-$n$variant.gen"
         [ ! -f "$cached.tmp-wal" ] || sqlite3 "$cached.tmp" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
         rm -f "$cached.tmp-wal" "$cached.tmp-shm"
         mv "$cached.tmp" "$cached"
       fi
       cp "$cached" "$DB_URL"
-      GEN_TEXT="$(cat "$cache/sqlite-$n.gen") (copied from the cache)"
+      GEN_TEXT="$(cat "$cache/sqlite-$n$variant.gen") (copied from the cache)"
     else
       echo "== generating $n contacts on SQLite"
       _bench_init_db "$DB_URL"
@@ -214,16 +220,16 @@ bench_make_db() {
     DB_URL=postgresql:///$DB_NAME
     if [ -n "$cache" ] && [ "$n" -gt 0 ]; then
       mkdir -p "$cache"
-      local tpl=hearth_bench_tpl_$n
+      local tpl=hearth_bench_tpl_$n$variant
       if ! _bench_pg_exists "$tpl"; then
         echo "== generating $n contacts on PostgreSQL (template database $tpl)"
         dropdb --if-exists "${tpl}_tmp" && createdb "${tpl}_tmp"
         _bench_init_db "postgresql:///${tpl}_tmp"
-        _bench_gen "postgresql:///${tpl}_tmp" "$n" >"$cache/postgres-$n.gen"
+        _bench_gen "postgresql:///${tpl}_tmp" "$n" >"$cache/postgres-$n$variant.gen"
         psql -X -q -d postgres -c "ALTER DATABASE ${tpl}_tmp RENAME TO $tpl" >/dev/null
       fi
       createdb -T "$tpl" "$DB_NAME"
-      GEN_TEXT="$(cat "$cache/postgres-$n.gen" 2>/dev/null) (copied from template $tpl)"
+      GEN_TEXT="$(cat "$cache/postgres-$n$variant.gen" 2>/dev/null) (copied from template $tpl)"
     else
       echo "== generating $n contacts on PostgreSQL"
       createdb "$DB_NAME"

@@ -164,6 +164,11 @@ int main(int argc, char** argv) {
   gen->add_option("--companies", gen_options.companies, "Companies to create")->capture_default_str();
   gen->add_option("--contacts", gen_options.contacts, "Contacts to create")->capture_default_str();
   gen->add_option("--owners", gen_options.owners, "Staff owners to create")->capture_default_str();
+  gen->add_option("--interactions", gen_options.interactions, "Interactions to create, with their timeline entries")
+      ->capture_default_str();
+  gen->add_option("--busy-contacts", gen_options.busy_contacts,
+                  "Contacts that get 10,000 of those interactions each (long timelines)")
+      ->capture_default_str();
   gen->add_option("--seed", gen_options.seed, "Random seed (same seed, same data)")->capture_default_str();
 
   // routes
@@ -252,8 +257,8 @@ int main(int argc, char** argv) {
     if (*gen) {
       App app(ConfigFrom(s, false));
       GenReport r = GenerateDemoData(app.db(), gen_options);
-      std::cout << fmt::format("generated {} owners, {} companies, {} contacts in {:.1f} s\n", r.owners, r.companies,
-                               r.contacts, r.seconds);
+      std::cout << fmt::format("generated {} owners, {} companies, {} contacts, {} interactions in {:.1f} s\n",
+                               r.owners, r.companies, r.contacts, r.interactions, r.seconds);
       return 0;
     }
   } catch (const Error& e) {

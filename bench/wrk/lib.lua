@@ -146,3 +146,9 @@ function on_response(status, headers, body)
     end
   end
 end
+
+-- GET /api/v1/contacts/{id}/timeline: the first page (50 entries, newest first) of a
+-- contact picked at random from IDS_FILE.
+function req_timeline()
+  return wrk.format("GET", "/api/v1/contacts/" .. pick(ids) .. "/timeline?limit=50", auth)
+end

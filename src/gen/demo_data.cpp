@@ -7,10 +7,13 @@
 #include "core/time.hpp"
 #include "modules/companies/company_store.hpp"
 #include "modules/contacts/contact_store.hpp"
+#include "modules/interactions/interaction_store.hpp"
+#include "modules/timeline/timeline_service.hpp"
 
 #include <array>
 #include <chrono>
 #include <random>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -125,7 +128,8 @@ class BulkLoad {
     // than spilling to the WAL and reading them back.
     tx_.ExecScript("PRAGMA cache_size=-1048576");
     for (const Row& r : tx_.Query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                                  "AND tbl_name IN ('companies', 'contacts', 'contact_tags')"))
+                                  "AND tbl_name IN ('companies', 'contacts', 'contact_tags', 'interactions', "
+                                  "'timeline_events')"))
       indexes_.emplace_back(r.Text(0), r.Text(1));
     for (const Row& r : tx_.Query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_insert'"))
       triggers_.emplace_back(r.Text(0), r.Text(1));
@@ -148,6 +152,63 @@ class BulkLoad {
   std::vector<std::pair<std::string, std::string>> indexes_;
   std::vector<std::pair<std::string, std::string>> triggers_;
 };
+
+constexpr std::array<std::string_view, 11> kChannels = {"phone", "email", "meeting", "visit", "letter", "video",
+                                                     "chat", "sms", "social", "portal", "other"};
+constexpr std::array<std::string_view, 6> kOutcomes = {"reached", "follow_up", "interested", "no_answer",
+                                                       "failed", "complaint"};
+constexpr std::array<std::string_view, 6> kSubjects = {"Quarterly check-in", "Renewal", "Delivery question",
+                                                       "New offer", "Invoice", "Onboarding"};
+
+// Interactions over the last three years, each with its timeline entry, and the
+// per-contact activity figures the early-warning rules read. The first busy_contacts
+// contacts get 10,000 interactions each (long timelines for the benchmark).
+int64_t GenerateInteractions(Tx& tx, Generator& g, const GenOptions& options,
+                             const std::vector<std::string>& contact_ids, const std::vector<std::string>& owners) {
+  if (options.interactions <= 0 || contact_ids.empty()) return 0;
+  struct Activity {
+    int64_t count = 0, first = 0, last = 0;
+  };
+  std::unordered_map<size_t, Activity> activity;
+  int64_t now_s = UnixSeconds(Now());
+  constexpr int64_t kSpan = 3 * 365 * 86400;
+  std::string created = NowText();
+  auto busy = static_cast<size_t>(std::min<int64_t>(options.busy_contacts, static_cast<int64_t>(contact_ids.size())));
+  int64_t made = 0;
+  for (int64_t n = 0; n < options.interactions; ++n) {
+    size_t who = static_cast<int64_t>(n) < static_cast<int64_t>(busy) * 10000
+                     ? static_cast<size_t>(n / 10000)
+                     : static_cast<size_t>(g.Int(0, static_cast<int>(contact_ids.size()) - 1));
+    int64_t at_s = now_s - (static_cast<int64_t>(g.Int(0, 1 << 30)) % kSpan);
+    Interaction i;
+    i.id = NewId("int");
+    i.contact_id = contact_ids[who];
+    if (!owners.empty()) i.user_id = g.Pick(owners);
+    i.channel = std::string(g.Pick(kChannels));
+    i.direction = g.Chance(0.6) ? "outbound" : "inbound";
+    i.occurred_at = FormatTime(SysTime(std::chrono::seconds(at_s)));
+    i.subject = std::string(g.Pick(kSubjects));
+    if (g.Chance(0.3)) i.notes = "Talked about **" + *i.subject + "**; next step agreed.";
+    i.outcome = std::string(g.Pick(kOutcomes));
+    if (g.Chance(0.7)) i.sentiment = g.Int(-2, 2);
+    i.created_at = i.updated_at = created;
+    InteractionStore::Insert(tx, i);
+    json::object data{{"channel", i.channel}, {"direction", i.direction}};
+    if (i.sentiment) data["sentiment"] = *i.sentiment;
+    TimelineService::Append(tx, TimelineEvent{i.contact_id, "interaction", i.occurred_at, i.id,
+                                              i.direction + " " + i.channel + ": " + *i.subject, i.user_id,
+                                              std::move(data)});
+    Activity& a = activity[who];
+    a.first = a.count == 0 ? at_s : std::min(a.first, at_s);
+    a.last = a.count == 0 ? at_s : std::max(a.last, at_s);
+    ++a.count;
+    ++made;
+  }
+  for (const auto& [who, a] : activity)
+    tx.Exec("INSERT INTO contact_activity (contact_id, interactions, first_at_s, last_at_s) VALUES (?, ?, ?, ?)",
+            {contact_ids[who], a.count, a.first, a.last});
+  return made;
+}
 
 }  // namespace
 
@@ -185,6 +246,7 @@ GenReport GenerateDemoData(Db& db, const GenOptions& options) {
     size_t locale;
   };
   std::vector<CompanyRef> companies;
+  std::vector<std::string> contact_ids;
   // One transaction: all or nothing, and (SQLite) one rebuild of the search index.
   db.Write([&](Tx& tx) {
     BulkLoad bulk(tx, db.dialect());
@@ -234,8 +296,10 @@ GenReport GenerateDemoData(Db& db, const GenOptions& options) {
         }
         c.created_at = c.updated_at = now;
         ContactStore::Insert(tx, c, company ? std::optional<std::string>(company->name) : std::nullopt);
+        contact_ids.push_back(c.id);
         ++report.contacts;
     }
+    report.interactions = GenerateInteractions(tx, g, options, contact_ids, owners);
     bulk.Resume();
   });
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

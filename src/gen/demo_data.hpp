@@ -3,7 +3,8 @@
 // with realistic Norwegian, Danish, Slovene and English names (diacritics included),
 // unique emails, valid phone numbers, phases and tags. It writes through the module
 // stores in large transactions, so the derived search columns are the server's own.
-// Later issues add interactions, orders and cases here.
+// Interactions (with their timeline entries) come from the interactions module's own
+// store; later issues add orders and cases here.
 #pragma once
 
 #include "storage/db.hpp"
@@ -16,6 +17,8 @@ struct GenOptions {
   int owners = 12;
   int companies = 300;
   int contacts = 3000;
+  int64_t interactions = 0;  // spread over the contacts, over the last three years
+  int busy_contacts = 0;     // of which the first this many contacts get 10,000 each
   uint64_t seed = 1;
 };
 
@@ -23,6 +26,7 @@ struct GenReport {
   int owners = 0;
   int companies = 0;
   int contacts = 0;
+  int64_t interactions = 0;
   double seconds = 0;
 };
 

@@ -5,6 +5,8 @@
 #include "core/time.hpp"
 #include "modules/list_query.hpp"
 
+#include <algorithm>
+
 namespace hearth {
 
 namespace {
@@ -66,8 +68,10 @@ json::object AuditService::List(const Ctx& ctx) {
       .searchable = false,
       .default_sort = "-at",
   };
-  if (auto type = ctx.Query("record_type"); type && *type != "contact" && *type != "company" && *type != "user")
-    throw Error::BadRequest("record_type must be contact, company or user.");
+  static const std::initializer_list<std::string_view> kTypes = {"contact", "company", "user", "interaction",
+                                                                 "task", "setting"};
+  if (auto type = ctx.Query("record_type"); type && std::find(kTypes.begin(), kTypes.end(), *type) == kTypes.end())
+    throw Error::BadRequest("record_type must be contact, company, user, interaction, task or setting.");
   ListQuery query(ctx, spec);
   return query.Run(db_, [](const Row& r) {
     return json::object{{"id", r.Text(0)},

@@ -30,15 +30,18 @@ const Setting& ContactPressureSetting() {
   static const Setting setting{
       "contact-pressure",
       json::object{{"max_outbound", 3}, {"window_days", 7}},
-      [](const json::object& body) {
+      [](const json::object& body, const json::object& current) {
         Validator v(body);
         v.RejectUnknown({"max_outbound", "window_days"}, {"updated_at", "updated_by"});
         auto max = v.Int("max_outbound", 0, 1000);
         auto days = v.Int("window_days", 1, 365);
-        v.Require("max_outbound", max);
-        v.Require("window_days", days);
+        if (max.present && !max.is_set() && !v.HasError("max_outbound")) v.Add("max_outbound", "cannot be cleared");
+        if (days.present && !days.is_set() && !v.HasError("window_days")) v.Add("window_days", "cannot be cleared");
         v.Finish();
-        return json::object{{"max_outbound", *max.value}, {"window_days", *days.value}};
+        json::object out = current;
+        if (max.is_set()) out["max_outbound"] = *max.value;
+        if (days.is_set()) out["window_days"] = *days.value;
+        return out;
       }};
   return setting;
 }

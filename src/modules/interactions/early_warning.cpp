@@ -36,10 +36,10 @@ Rules ReadRules(Tx& tx) {
   return r;
 }
 
-json::object ValidateRules(const json::object& body) {
+json::object ValidateRules(const json::object& body, const json::object& current) {
   Validator v(body);
   v.RejectUnknown({"negative", "silence", "failed_outcomes"}, {"updated_at", "updated_by"});
-  json::object out = EarlyWarningSetting().defaults;
+  json::object out = current;
   auto section = [&](const char* name, auto&& read) {
     const json::value* value = body.if_contains(name);
     if (!value) return;
@@ -87,7 +87,10 @@ int ParseLimit(const Ctx& ctx) {
   if (!text) return 50;
   int n = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-  if (ec != std::errc() || end != text->data() + text->size() || n < 1 || n > 500)
+  if (ec == std::errc() && end == text->data() + text->size() && n > 500)
+    throw Error(Error::Kind::kInvalid, "limit-too-large", "limit may be at most 500.")
+        .WithFieldErrors({{"limit", "must be at most 500"}});
+  if (ec != std::errc() || end != text->data() + text->size() || n < 1)
     throw Error::BadRequest("limit must be a whole number from 1 to 500.");
   return n;
 }

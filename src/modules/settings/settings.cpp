@@ -40,9 +40,12 @@ void AddSettingRoutes(Router& r, Db& db, const Setting& setting, Access write_ac
     return Response::Json(db.Read([&](Tx& tx) { return ReadSetting(tx, setting); }));
   });
   r.Put(path, write_access, [&db, &setting](Ctx& c) {
-    json::object value = setting.validate(c.Body());
+    json::object body = c.Body();
     return Response::Json(db.Write([&](Tx& tx) {
-      WriteSetting(tx, setting, value, c.principal().user_id);
+      json::object current = ReadSetting(tx, setting);
+      current.erase("updated_at");
+      current.erase("updated_by");
+      WriteSetting(tx, setting, setting.validate(body, current), c.principal().user_id);
       return ReadSetting(tx, setting);
     }));
   });

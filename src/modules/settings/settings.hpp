@@ -16,8 +16,9 @@ namespace hearth {
 struct Setting {
   std::string key;        // "contact-pressure": also the URL segment
   json::object defaults;  // what GET answers before anyone saved a value
-  // Checks a PUT body (throws Error 422) and returns the document to store.
-  std::function<json::object(const json::object& body)> validate;
+  // Checks a PUT body (throws Error 422) and returns the document to store: the
+  // `current` document (stored or default) with the body's fields applied.
+  std::function<json::object(const json::object& body, const json::object& current)> validate;
 };
 
 // The stored document for the setting, or its defaults; stored fields override defaults.

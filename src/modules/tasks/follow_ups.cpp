@@ -22,10 +22,10 @@ struct Rule {
   std::string task_kind;
 };
 
-json::object ValidateFollowUps(const json::object& body) {
+json::object ValidateFollowUps(const json::object& body, const json::object& current) {
   Validator v(body);
   v.RejectUnknown({"birthday", "anniversary"}, {"updated_at", "updated_by"});
-  json::object out = FollowUpSetting().defaults;
+  json::object out = current;
   for (const char* name : {"birthday", "anniversary"}) {
     const json::value* value = body.if_contains(name);
     if (!value) continue;
