@@ -61,6 +61,7 @@ void JobQueue::RegisterDaily(std::string kind, Handler handler) {
 void JobQueue::ScheduleDaily() {
   SysTime now = Now();
   std::string today = DateText(now);
+  if (today == scheduled_day_) return;  // this process already made sure of today's jobs
   for (const auto& kind : daily_) {
     std::string key = kind + ":" + today;
     try {
@@ -70,15 +71,23 @@ void JobQueue::ScheduleDaily() {
       });
     } catch (const Error& e) {
       // Another process scheduled it first (unique key): that is the point.
-      if (e.status() != 409) spdlog::warn("scheduling {} failed: {}", key, e.detail());
+      if (e.status() != 409) {
+        spdlog::warn("scheduling {} failed: {}", key, e.detail());
+        return;  // try again at the next poll
+      }
     }
   }
+  scheduled_day_ = today;
 }
 
 std::optional<JobQueue::Claimed> JobQueue::Claim() {
   std::string now = NowText();
   std::string until = FormatTime(Now() + kLease);
   std::string lock = db_.dialect() == Dialect::kPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+  // Look before taking the writer: most polls find nothing to do.
+  static const std::string due = "SELECT 1 FROM jobs WHERE (status = 'queued' AND run_at <= ?) OR "
+                                 "(status = 'running' AND locked_until < ?) LIMIT 1";
+  if (!db_.Read([&](Tx& tx) { return tx.QueryOne(due, {now, now}).has_value(); })) return std::nullopt;
   return db_.Write([&](Tx& tx) -> std::optional<Claimed> {
     auto row = tx.QueryOne("SELECT id, kind, payload, attempts, max_attempts FROM jobs "
                            "WHERE (status = 'queued' AND run_at <= ?) OR (status = 'running' AND locked_until < ?) "

@@ -62,6 +62,7 @@ class JobQueue {
   std::string runner_id_;
   std::map<std::string, Handler> handlers_;
   std::vector<std::string> daily_;
+  std::string scheduled_day_;  // the UTC day whose daily jobs this process has scheduled
   std::thread thread_;
   std::mutex mutex_;
   std::condition_variable wake_;

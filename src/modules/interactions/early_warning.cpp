@@ -159,7 +159,8 @@ json::object NeedsAttention(Db& db, const Ctx& ctx,
                "SELECT a.contact_id, a.interactions, a.first_at_s, a.last_at_s FROM contact_activity a" +
                    owner_join_a +
                    " WHERE a.interactions >= ? AND a.last_at_s > a.first_at_s AND "
-                   "(? - a.last_at_s) * (a.interactions - 1) > ? * (a.last_at_s - a.first_at_s) "
+                   "(CAST(? AS BIGINT) - a.last_at_s) * (a.interactions - 1) > "
+                   "CAST(? AS DOUBLE PRECISION) * (a.last_at_s - a.first_at_s) "
                    "ORDER BY a.last_at_s LIMIT 500",
                params)) {
         double gap_days = double(r.Int(3) - r.Int(2)) / double(r.Int(1) - 1) / 86400.0;
