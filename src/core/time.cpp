@@ -43,9 +43,9 @@ std::optional<SysTime> ParseTime(std::string_view text) {
     if (in.fail()) return std::nullopt;
     in.get();
   } else {
+    // Parsing into a sys_time with %Ez already converts to UTC (offset only reports it).
     in >> date::parse("%FT%T%Ez", tp, offset);
     if (in.fail()) return std::nullopt;
-    tp -= offset;
   }
   if (in.peek() != std::char_traits<char>::eof()) return std::nullopt;
   return SysTime(tp);

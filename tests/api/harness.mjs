@@ -66,6 +66,7 @@ async function createDatabase() {
 /**
  * Starts `hearth serve` and resolves once it prints its address.
  * opts.db: reuse an existing database (no init; the caller owns its cleanup).
+ * opts.serveArgs: extra `hearth serve` arguments, e.g. ['--clock', '2026-12-30T08:00:00Z'].
  * Returns {base, db, proc, stop(), stderr()}; stop() sends SIGTERM, awaits the exit and
  * resolves to {code, signal}. It throws if the server had already died (a crash is a bug).
  */
@@ -85,7 +86,7 @@ export async function startServer(opts = {}) {
     }
   }
 
-  const proc = spawn(HEARTH_BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0'],
+  const proc = spawn(HEARTH_BIN, ['serve', '--db', db, '--listen', '127.0.0.1:0', ...(opts.serveArgs || [])],
                      { env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -1,5 +1,6 @@
 #include "modules/interactions/early_warning.hpp"
 
+#include "core/cursor.hpp"
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "core/validation.hpp"
@@ -110,9 +111,17 @@ const Setting& EarlyWarningSetting() {
 json::object NeedsAttention(Db& db, const Ctx& ctx,
                             const std::function<json::value(Tx&, const std::string& contact_id)>& contact_json) {
   for (const auto& [name, value] : ctx.request().query)
-    if (name != "limit" && name != "owner_id")
+    if (name != "limit" && name != "owner_id" && name != "cursor")
       throw Error::BadRequest("Unknown query parameter '" + name.substr(0, 50) + "'.");
   int limit = ParseLimit(ctx);
+  // The list is computed, not stored: the cursor is the position in it.
+  size_t skip = 0;
+  if (auto cursor = ctx.Query("cursor"); cursor && !cursor->empty()) {
+    Cursor c = DecodeCursor(*cursor, "attention");
+    auto [end, ec] = std::from_chars(c.key.data(), c.key.data() + c.key.size(), skip);
+    if (ec != std::errc() || end != c.key.data() + c.key.size())
+      throw Error::BadRequest("The cursor is not valid for this list; start again without it.");
+  }
   std::optional<std::string> owner;
   if (auto o = ctx.Query("owner_id")) owner = *o == "me" ? ctx.principal().user_id : std::string(*o);
 
@@ -171,13 +180,19 @@ json::object NeedsAttention(Db& db, const Ctx& ctx,
       }
     }
     json::array items;
+    json::value next = nullptr;
+    size_t position = 0;
     for (const auto& id : order) {
-      if (static_cast<int>(items.size()) >= limit) break;
       json::value contact = contact_json(tx, id);
       if (contact.is_null()) continue;  // archived
+      if (position++ < skip) continue;
+      if (static_cast<int>(items.size()) == limit) {
+        next = json::string(EncodeCursor(Cursor{"attention", std::to_string(skip + items.size()), ""}));
+        break;
+      }
       items.push_back(json::object{{"contact", std::move(contact)}, {"reasons", std::move(reasons[id])}});
     }
-    return json::object{{"items", std::move(items)}, {"next_cursor", nullptr}};
+    return json::object{{"items", std::move(items)}, {"next_cursor", std::move(next)}};
   });
 }
 

@@ -95,14 +95,21 @@ std::vector<std::string> InteractionStore::OutboundTimes(Tx& tx, const std::stri
 }
 
 void InteractionStore::RefreshActivity(Tx& tx, const std::string& contact_id) {
+  // Interactions of one contact logged at once queue up here (PostgreSQL), so each
+  // count sees the others' committed rows and the last one written is right.
+  tx.LockKey("contact-activity:" + contact_id);
   auto row = tx.QueryOne("SELECT COUNT(*), MIN(occurred_at), MAX(occurred_at) FROM interactions "
                          "WHERE contact_id = ? AND archived_at IS NULL",
                          {contact_id});
-  tx.Exec("DELETE FROM contact_activity WHERE contact_id = ?", {contact_id});
-  if (!row || row->Int(0) == 0) return;
-  auto first = ParseTime(row->Text(1)), last = ParseTime(row->Text(2));
-  if (!first || !last) return;
-  tx.Exec("INSERT INTO contact_activity (contact_id, interactions, first_at_s, last_at_s) VALUES (?, ?, ?, ?)",
+  std::optional<SysTime> first, last;
+  if (row && row->Int(0) > 0) first = ParseTime(row->Text(1)), last = ParseTime(row->Text(2));
+  if (!first || !last) {
+    tx.Exec("DELETE FROM contact_activity WHERE contact_id = ?", {contact_id});
+    return;
+  }
+  tx.Exec("INSERT INTO contact_activity (contact_id, interactions, first_at_s, last_at_s) VALUES (?, ?, ?, ?) "
+          "ON CONFLICT (contact_id) DO UPDATE SET interactions = excluded.interactions, "
+          "first_at_s = excluded.first_at_s, last_at_s = excluded.last_at_s",
           {contact_id, row->Int(0), UnixSeconds(*first), UnixSeconds(*last)});
 }
 
