@@ -13,8 +13,11 @@ import { ContactEditPage } from './pages/ContactEditPage';
 import { ContactNewPage } from './pages/ContactNewPage';
 import { ContactPage } from './pages/ContactPage';
 import { ContactsPage } from './pages/ContactsPage';
+import { AttentionPage } from './pages/AttentionPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PhaseBoardPage } from './pages/PhaseBoardPage';
 import { SignInPage } from './pages/SignInPage';
+import { TasksPage } from './pages/TasksPage';
 
 export function App() {
   return (
@@ -39,6 +42,9 @@ export function App() {
               <Route path="companies/new" element={<CompanyNewPage />} />
               <Route path="companies/:id" element={<CompanyPage />} />
               <Route path="companies/:id/edit" element={<CompanyEditPage />} />
+              <Route path="tasks" element={<TasksPage />} />
+              <Route path="phases" element={<PhaseBoardPage />} />
+              <Route path="attention" element={<AttentionPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { Navigate, useLocation } from 'react-router-dom';
 import { onUnauthorized, setCsrfToken } from '../lib/http';
 import { clearCompanyCache } from '../modules/companies';
+import { clearContactCache } from '../modules/contacts';
 import { clearUsersCache, fetchMe, login, logout, type User } from '../modules/users';
 import { Loading } from '../ui';
 
@@ -27,6 +28,7 @@ const AuthContext = createContext<AuthApi | null>(null);
 function clearCaches() {
   clearUsersCache();
   clearCompanyCache();
+  clearContactCache();
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {

@@ -51,3 +51,35 @@ export function todayYmd(): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
+
+function pad2(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A Date as the value of an <input type="datetime-local"> ("2026-11-28T14:05"), in local time. */
+export function toLocalInput(d: Date): string {
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}T${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** A local "YYYY-MM-DDTHH:mm" (datetime-local) → RFC 3339 UTC; null when it is not a time. */
+export function localInputToIso(value: string): string | null {
+  if (!value) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** A local date (YYYY-MM-DD) and an optional time (HH:mm, default 09:00) → RFC 3339 UTC. */
+export function localDateTimeToIso(ymd: string, hm?: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) return null;
+  const t = /^(\d{2}):(\d{2})$/.exec(hm ?? '') ?? [null, '09', '00'];
+  const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(t[1]), Number(t[2]));
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/** Tomorrow as YYYY-MM-DD in local time. */
+export function tomorrowYmd(): string {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}

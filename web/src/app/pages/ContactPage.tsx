@@ -1,13 +1,26 @@
 // One contact: its details, with Edit and Archive (archive asks first, and sends
-// If-Match so it cannot silently archive a version the user has not seen).
+// If-Match so it cannot silently archive a version the user has not seen); its owner
+// with Reassign and its phase with Move; a quick "Log interaction" form (with the
+// contact-pressure warning and an optional follow-up task) and its timeline.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatDate, formatDateTime, humanize } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { useCompaniesById } from '../../modules/companies';
-import { archiveContact, contactInitials, contactName, KindBadge, PhaseBadge, useContact } from '../../modules/contacts';
+import {
+  archiveContact,
+  contactInitials,
+  contactName,
+  KindBadge,
+  OwnerDialog,
+  PhaseBadge,
+  PhaseMoveDialog,
+  useContact,
+} from '../../modules/contacts';
+import { createInteraction, LogInteractionForm } from '../../modules/interactions';
+import { ContactTimeline } from '../../modules/timeline';
 import { canWrite, UserName } from '../../modules/users';
-import { ArchiveDialog, Badge, DetailCard, RecordHeader, RecordLoadState, useToast } from '../../ui';
+import { ArchiveDialog, Badge, Button, DetailCard, RecordHeader, RecordLoadState, useToast } from '../../ui';
 import { useAuth } from '../auth';
 
 export function ContactPage() {
@@ -15,9 +28,13 @@ export function ContactPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const toast = useToast();
-  const { data: contact, loading, error, reload } = useContact(id);
+  const { data: contact, loading, error, reload, set: setContact } = useContact(id);
   const companies = useCompaniesById([contact?.company_id]);
   const [confirming, setConfirming] = useState(false);
+  const [reassigning, setReassigning] = useState(false);
+  const [movingPhase, setMovingPhase] = useState(false);
+  // Bumped after anything that adds to the timeline, so it loads again.
+  const [timelineKey, setTimelineKey] = useState(0);
   useDocumentTitle(contact ? contactName(contact) : 'Contact');
 
   if (loading || error || !contact) {
@@ -79,15 +96,92 @@ export function ContactPage() {
           title="Relationship"
           items={[
             { label: 'Kind', value: <KindBadge kind={contact.kind} /> },
-            { label: 'Phase', value: <PhaseBadge phase={contact.phase} /> },
+            {
+              label: 'Phase',
+              value: (
+                <span className="inline-actions">
+                  <PhaseBadge phase={contact.phase} />
+                  {writable && (
+                    <Button size="sm" variant="ghost" onClick={() => setMovingPhase(true)}>
+                      Move phase
+                    </Button>
+                  )}
+                </span>
+              ),
+            },
             { label: 'Relationship type', value: humanize(contact.relationship_type) },
-            { label: 'Owner', value: contact.owner_id && <UserName id={contact.owner_id} /> },
+            {
+              label: 'Owner',
+              value: (
+                <span className="inline-actions">
+                  {contact.owner_id ? <UserName id={contact.owner_id} /> : <span className="muted">No owner</span>}
+                  {writable && (
+                    <Button size="sm" variant="ghost" onClick={() => setReassigning(true)}>
+                      Reassign
+                    </Button>
+                  )}
+                </span>
+              ),
+            },
             { label: 'Customer since', value: formatDate(contact.customer_since) },
             { label: 'Created', value: formatDateTime(contact.created_at) },
             { label: 'Last updated', value: formatDateTime(contact.updated_at) },
           ]}
         />
       </div>
+
+      {writable && (
+        <section className="section" aria-labelledby="contact-log">
+          <div className="section-header">
+            <h2 className="section-title" id="contact-log">
+              Log interaction
+            </h2>
+          </div>
+          <LogInteractionForm
+            contactId={contact.id}
+            submitLabel="Log interaction"
+            className="card"
+            followUp
+            onLog={(input) => createInteraction({ ...input, contact_id: contact.id })}
+            onLogged={({ followUpCreated }) => {
+              toast.show(followUpCreated ? 'Interaction logged, follow-up task created' : 'Interaction logged');
+              setTimelineKey((k) => k + 1);
+            }}
+          />
+        </section>
+      )}
+
+      <section className="section" aria-labelledby="contact-timeline">
+        <div className="section-header">
+          <h2 className="section-title" id="contact-timeline">
+            Timeline
+          </h2>
+        </div>
+        <ContactTimeline contactId={contact.id} refreshKey={timelineKey} />
+      </section>
+
+      <OwnerDialog
+        open={reassigning}
+        contact={contact}
+        onClose={() => setReassigning(false)}
+        onSaved={(saved) => {
+          setReassigning(false);
+          setContact(saved);
+          setTimelineKey((k) => k + 1);
+          toast.show('Owner changed');
+        }}
+        onReload={() => void reload()}
+      />
+      <PhaseMoveDialog
+        contact={movingPhase ? contact : null}
+        onClose={() => setMovingPhase(false)}
+        onMoved={(moved) => {
+          setMovingPhase(false);
+          setContact(moved);
+          setTimelineKey((k) => k + 1);
+          toast.show(`Moved to ${humanize(moved.phase)}`);
+        }}
+      />
 
       <ArchiveDialog
         open={confirming}

@@ -6,3 +6,7 @@ export { ContactTable } from './components/ContactTable';
 export { KindBadge, PhaseBadge } from './components/ContactBadges';
 export { ContactFilters, type ContactFilterValues } from './components/ContactFilters';
 export { DuplicateLink } from './components/DuplicateLink';
+export { ContactPicker } from './components/ContactPicker';
+export { OwnerDialog } from './components/OwnerDialog';
+export { PhaseMoveDialog } from './components/PhaseMoveDialog';
+export { ReassignCustomersDialog } from './components/ReassignCustomersDialog';

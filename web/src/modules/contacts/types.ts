@@ -94,3 +94,10 @@ export function contactInitials(c: Pick<Contact, 'first_name' | 'last_name' | 'e
   if (parts.length) return parts.map((p) => Array.from(p.trim())[0]).join('').toUpperCase();
   return (c.email ?? '?').charAt(0).toUpperCase();
 }
+
+/** GET /contacts/{id}/phases: the phase changes (oldest first) and seconds spent in each phase. */
+export interface PhaseHistory {
+  current: Phase;
+  history: { from: Phase | null; to: Phase; at: string; user_id: string | null; reason: string | null }[];
+  durations: Partial<Record<Phase, number>>;
+}

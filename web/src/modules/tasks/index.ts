@@ -1,0 +1,3 @@
+export * from './types';
+export * from './api';
+export { TaskForm, formToTaskInput, type TaskFormValues } from './components/TaskForm';
