@@ -60,8 +60,9 @@ void CheckContactPressure(Tx& tx, const std::string& contact_id, const std::stri
   auto count = static_cast<int64_t>(w.times.size());
   if (count < w.policy.max_outbound) return;
   throw Error(Error::Kind::kConflict, "contact-pressure",
-              "This customer already has " + std::to_string(count) + " outbound contacts within " +
-                  std::to_string(w.policy.window_days) + " days (the limit is " +
+              "This customer already has " + std::to_string(count) + " outbound contact" +
+                  (count == 1 ? "" : "s") + " within " + std::to_string(w.policy.window_days) + " day" +
+                  (w.policy.window_days == 1 ? "" : "s") + " (the limit is " +
                   std::to_string(w.policy.max_outbound) + "). Give an override_reason to log it anyway.")
       .With("limit", w.policy.max_outbound)
       .With("window_days", w.policy.window_days)
