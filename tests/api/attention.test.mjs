@@ -6,21 +6,15 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  setup, uniqueEmail, uniq, expectStatus, expectProblem, expectFieldErrors, listAll,
-} from './harness.mjs';
+import { setup, expectStatus, expectProblem, expectFieldErrors, listAll } from './harness.mjs';
+import { ago, createContact } from './operational_helpers.mjs';
 
 let h, agent, manager, viewer;
 before(async () => {
-  h = await setup();
-  agent = await h.makeUser('agent');
-  manager = await h.makeUser('manager');
-  viewer = await h.makeUser('viewer');
+  h = await setup({ users: ['agent', 'manager', 'viewer'] });
+  [agent, manager, viewer] = h.users;
 });
 after(async () => { await h?.stop(); });
-
-const DAY = 86_400_000;
-const ago = (days) => new Date(Date.now() - days * DAY).toISOString();
 
 const DEFAULTS = {
   negative: { enabled: true, count: 2, window_days: 30 },
@@ -29,8 +23,7 @@ const DEFAULTS = {
 };
 
 async function customer(ownerId) {
-  return expectStatus(await agent.client.post('/api/v1/contacts',
-    { first_name: 'Att', last_name: uniq('Ention'), email: uniqueEmail('att'), kind: 'customer', owner_id: ownerId }), 201);
+  return createContact(agent.client, 'Att', { kind: 'customer', owner_id: ownerId });
 }
 
 async function touch(c, daysAgo, extra = {}) {

@@ -238,18 +238,22 @@ export async function makeUser(base, adminClient, role, { email, password, name 
 
 /**
  * Starts a server and signs the admin in: {base, db, stop, admin (client), adminToken,
- * makeUser(role, opts)}.
+ * makeUser(role, opts), users}. opts.users: roles to make a user for, one each, in order
+ * (`users` holds them, as makeUser returns them), e.g. ['agent', 'viewer'].
  */
 export async function setup(opts = {}) {
   const server = await startServer(opts);
   try {
     const adminToken = await login(server.base, ADMIN_EMAIL, ADMIN_PASSWORD);
     const admin = api(server.base, adminToken);
+    const users = [];
+    for (const role of opts.users || []) users.push(await makeUser(server.base, admin, role));
     return {
       ...server,
       admin,
       adminToken,
       makeUser: (role, o) => makeUser(server.base, admin, role, o),
+      users,
     };
   } catch (err) {
     await server.stop().catch(() => {});

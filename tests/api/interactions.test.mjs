@@ -5,17 +5,14 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  setup, request, uniqueEmail, uniq, expectStatus, expectProblem, expectFieldErrors, listAll, RFC3339_UTC,
-} from './harness.mjs';
+import { setup, request, expectStatus, expectProblem, expectFieldErrors, listAll, RFC3339_UTC } from './harness.mjs';
+import { ago, createContact, ids, sameSet, setPressureCap } from './operational_helpers.mjs';
 
 let h, agent, agent2, viewer;
 before(async () => {
-  h = await setup();
-  agent = await h.makeUser('agent');
-  agent2 = await h.makeUser('agent');
-  viewer = await h.makeUser('viewer');
-  expectStatus(await h.admin.put('/api/v1/settings/contact-pressure', { max_outbound: 0, window_days: 7 }), 200);
+  h = await setup({ users: ['agent', 'agent', 'viewer'] });
+  [agent, agent2, viewer] = h.users;
+  await setPressureCap(h.admin, 0, 7);
 });
 after(async () => { await h?.stop(); });
 
@@ -23,14 +20,7 @@ const INTERACTION_FIELDS = ['id', 'contact_id', 'user_id', 'channel', 'direction
   'notes', 'notes_html', 'outcome', 'sentiment', 'override_reason', 'task_id', 'archived_at', 'created_at',
   'updated_at', 'version'];
 
-const DAY = 86_400_000;
-/** An RFC 3339 UTC instant `days` days before now (ms precision). */
-const ago = (days) => new Date(Date.now() - days * DAY).toISOString();
-
-async function contact(body = {}) {
-  return expectStatus(await agent.client.post('/api/v1/contacts',
-    { first_name: 'Inter', last_name: uniq('Action'), email: uniqueEmail('inter'), ...body }), 201);
-}
+const contact = (body = {}) => createContact(agent.client, 'Inter', body);
 
 async function log(body, client = agent.client) {
   return expectStatus(await client.post('/api/v1/interactions', body), 201);
@@ -43,9 +33,6 @@ async function read(id) {
 async function ofContact(contactId, extra = '') {
   return listAll(h.admin, `/api/v1/interactions?contact_id=${encodeURIComponent(contactId)}${extra}`);
 }
-
-const ids = (items) => items.map((x) => x.id);
-const sameSet = (a, b, msg) => assert.deepEqual([...a].sort(), [...b].sort(), msg);
 
 describe('create and read', () => {
   test('201 with Location, ETag "1", version 1 and defaults (user_id = caller, occurred_at = now)', async () => {

@@ -6,25 +6,19 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  setup, uniqueEmail, uniq, expectStatus, expectProblem, expectFieldErrors, listAll, RFC3339_UTC,
-} from './harness.mjs';
+import { setup, expectStatus, expectProblem, expectFieldErrors, listAll, RFC3339_UTC } from './harness.mjs';
+import { createContact } from './operational_helpers.mjs';
 
 let h, agent, manager, viewer;
 before(async () => {
-  h = await setup();
-  agent = await h.makeUser('agent');
-  manager = await h.makeUser('manager');
-  viewer = await h.makeUser('viewer');
+  h = await setup({ users: ['agent', 'manager', 'viewer'] });
+  [agent, manager, viewer] = h.users;
 });
 after(async () => { await h?.stop(); });
 
 const PHASES = ['exploration', 'awareness', 'expansion', 'commitment', 'dissolution'];
 
-async function contact(body = {}, client = agent.client) {
-  return expectStatus(await client.post('/api/v1/contacts',
-    { first_name: 'Own', last_name: uniq('Er'), email: uniqueEmail('own'), ...body }), 201);
-}
+const contact = (body = {}, client = agent.client) => createContact(client, 'Own', body);
 
 async function read(id) {
   return expectStatus(await h.admin.get(`/api/v1/contacts/${id}`), 200);

@@ -7,36 +7,19 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  setup, uniqueEmail, uniq, expectStatus, expectProblem, expectFieldErrors, listAll, RFC3339_UTC,
-} from './harness.mjs';
+import { setup, expectStatus, expectProblem, expectFieldErrors, listAll, RFC3339_UTC } from './harness.mjs';
+import { at, createContact, DAY, HOUR, setPressureCap } from './operational_helpers.mjs';
 
 let h, agent, manager, viewer;
 before(async () => {
-  h = await setup();
-  agent = await h.makeUser('agent');
-  manager = await h.makeUser('manager');
-  viewer = await h.makeUser('viewer');
+  h = await setup({ users: ['agent', 'manager', 'viewer'] });
+  [agent, manager, viewer] = h.users;
 });
 after(async () => { await h?.stop(); });
 
-const DAY = 86_400_000;
-const HOUR = 3_600_000;
-/** An RFC 3339 UTC instant `ms` milliseconds from now (negative: in the past). */
-const at = (ms) => new Date(Date.now() + ms).toISOString();
+const setCap = (max_outbound, window_days) => setPressureCap(h.admin, max_outbound, window_days);
 
-async function setCap(max_outbound, window_days) {
-  const r = await h.admin.put('/api/v1/settings/contact-pressure', { max_outbound, window_days });
-  const s = expectStatus(r, 200);
-  assert.equal(s.max_outbound, max_outbound);
-  assert.equal(s.window_days, window_days);
-  return s;
-}
-
-async function contact() {
-  return expectStatus(await agent.client.post('/api/v1/contacts',
-    { first_name: 'Press', last_name: uniq('Ure'), email: uniqueEmail('press') }), 201);
-}
+const contact = () => createContact(agent.client, 'Press');
 
 const post = (body) => agent.client.post('/api/v1/interactions', body);
 

@@ -5,24 +5,18 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  setup, uniqueEmail, uniq, expectStatus, expectProblem, expectFieldErrors, listAll, countAll, RFC3339_UTC,
-} from './harness.mjs';
+import { setup, expectStatus, expectProblem, expectFieldErrors, listAll, countAll, RFC3339_UTC } from './harness.mjs';
+import { at, createContact, DAY, ids, sameSet, setPressureCap } from './operational_helpers.mjs';
 
 let h, agent, agent2, viewer;
 before(async () => {
-  h = await setup();
-  agent = await h.makeUser('agent');
-  agent2 = await h.makeUser('agent');
-  viewer = await h.makeUser('viewer');
+  h = await setup({ users: ['agent', 'agent', 'viewer'] });
+  [agent, agent2, viewer] = h.users;
 });
 after(async () => { await h?.stop(); });
 
 const TASK_FIELDS = ['id', 'title', 'kind', 'due_at', 'assignee_id', 'contact_id', 'status', 'notes',
   'completed_at', 'interaction_id', 'source', 'created_by', 'archived_at', 'created_at', 'updated_at', 'version'];
-
-const DAY = 86_400_000;
-const at = (ms) => new Date(Date.now() + ms).toISOString();
 
 /** YYYY-MM-DD of instant `ms` in time zone `tz`. */
 const dateIn = (tz, ms) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' })
@@ -46,10 +40,7 @@ function nextMidnight(tz, ms = Date.now()) {
   return guess;
 }
 
-async function contact(body = {}) {
-  return expectStatus(await agent.client.post('/api/v1/contacts',
-    { first_name: 'Task', last_name: uniq('Owner'), email: uniqueEmail('task'), ...body }), 201);
-}
+const contact = (body = {}) => createContact(agent.client, 'Task', body);
 
 async function task(body, client = agent.client) {
   return expectStatus(await client.post('/api/v1/tasks', body), 201);
@@ -59,12 +50,7 @@ async function read(id) {
   return expectStatus(await h.admin.get(`/api/v1/tasks/${id}`), 200);
 }
 
-async function setCap(max_outbound, window_days) {
-  expectStatus(await h.admin.put('/api/v1/settings/contact-pressure', { max_outbound, window_days }), 200);
-}
-
-const ids = (items) => items.map((x) => x.id);
-const sameSet = (a, b, msg) => assert.deepEqual([...a].sort(), [...b].sort(), msg);
+const setCap = (max_outbound, window_days) => setPressureCap(h.admin, max_outbound, window_days);
 
 describe('create', () => {
   test('201 with Location, ETag "1" and defaults: assignee = caller, status open', async () => {

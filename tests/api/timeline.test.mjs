@@ -5,27 +5,18 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  setup, uniqueEmail, uniq, expectStatus, expectProblem, RFC3339_UTC,
-} from './harness.mjs';
+import { setup, expectStatus, expectProblem, RFC3339_UTC } from './harness.mjs';
+import { at, createContact, DAY, setPressureCap } from './operational_helpers.mjs';
 
 let h, agent, owner, viewer;
 before(async () => {
-  h = await setup();
-  agent = await h.makeUser('agent');
-  owner = await h.makeUser('agent');
-  viewer = await h.makeUser('viewer');
-  expectStatus(await h.admin.put('/api/v1/settings/contact-pressure', { max_outbound: 0, window_days: 7 }), 200);
+  h = await setup({ users: ['agent', 'agent', 'viewer'] });
+  [agent, owner, viewer] = h.users;
+  await setPressureCap(h.admin, 0, 7);
 });
 after(async () => { await h?.stop(); });
 
-const DAY = 86_400_000;
-const at = (ms) => new Date(Date.now() + ms).toISOString();
-
-async function contact(body = {}) {
-  return expectStatus(await agent.client.post('/api/v1/contacts',
-    { first_name: 'Time', last_name: uniq('Line'), email: uniqueEmail('tl'), ...body }), 201);
-}
+const contact = (body = {}) => createContact(agent.client, 'Time', body);
 
 async function interaction(c, body = {}) {
   return expectStatus(await agent.client.post('/api/v1/interactions',

@@ -1,6 +1,7 @@
 // A tiny API client for the tests' own setup and for changing records behind the
 // browser's back: bearer-token requests, as an integration would make them.
 import assert from 'node:assert/strict';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './server.mjs';
 
 export async function apiLogin(baseUrl, email, password) {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -34,4 +35,16 @@ export function apiClient(baseUrl, token) {
     }
     return { status: res.status, body: json, headers: res.headers };
   };
+}
+
+/** A client signed in as the admin that `hearth init` made. */
+export async function adminClient(baseUrl) {
+  return apiClient(baseUrl, await apiLogin(baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD));
+}
+
+/** POSTs `body` to `path`, asserts 201 and returns the created record. */
+export async function create(api, path, body) {
+  const r = await api('POST', path, body);
+  assert.equal(r.status, 201, `POST ${path} ${JSON.stringify(body)}: ${JSON.stringify(r.body)}`);
+  return r.body;
 }

@@ -6,71 +6,40 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { apiClient, apiLogin } from './api.mjs';
-import { launchBrowser } from './browser.mjs';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, repoRoot, startServer } from './server.mjs';
+import { create } from './api.mjs';
+import { startJourneys } from './browser.mjs';
+import { ADMIN_EMAIL, repoRoot } from './server.mjs';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
-/** @type {Awaited<ReturnType<typeof launchBrowser>>} */
-let browser;
-/** @type {import('playwright-core').Page} */
-let page;
-let api;
-let base;
+/** @type {Awaited<ReturnType<typeof startJourneys>>} */
+let journeys;
+let browser, page, api, base, expectUrl, heading, signIn;
 const state = {};
-
-async function expectUrl(pattern) {
-  await page.waitForURL((u) => pattern.test(u.pathname + u.search));
-}
-
-async function heading(name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function signIn() {
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-}
 
 describe('staff app journeys', { timeout: 180_000 }, () => {
   before(async () => {
-    server = await startServer();
-    base = server.url;
-    const token = await apiLogin(base, ADMIN_EMAIL, ADMIN_PASSWORD);
-    api = apiClient(base, token);
+    journeys = await startJourneys();
+    ({ browser, page, api, base, expectUrl, heading, signIn } = journeys);
 
     // A few colleagues and records made through the API, as other staff would.
-    const sara = await api('POST', '/api/v1/users', {
+    state.sara = await create(api, '/api/v1/users', {
       email: 'sara.lind@example.com',
       name: 'Sara Lind',
       role: 'agent',
       password: 'sara-password-1',
     });
-    assert.equal(sara.status, 201, JSON.stringify(sara.body));
-    state.sara = sara.body;
-    const acme = await api('POST', '/api/v1/companies', { name: 'Nordlys Energi', domain: 'nordlys.example', industry: 'Energy' });
-    assert.equal(acme.status, 201, JSON.stringify(acme.body));
+    const acme = await create(api, '/api/v1/companies', { name: 'Nordlys Energi', domain: 'nordlys.example', industry: 'Energy' });
     const seed = [
-      { first_name: 'Kari', last_name: 'Nordmann', email: 'kari@nordlys.example', phone: '+47 22 33 44 55', company_id: acme.body.id, job_title: 'CFO', kind: 'customer', phase: 'expansion', owner_id: state.sara.id, customer_since: '2021-04-12', tags: ['vip'] },
+      { first_name: 'Kari', last_name: 'Nordmann', email: 'kari@nordlys.example', phone: '+47 22 33 44 55', company_id: acme.id, job_title: 'CFO', kind: 'customer', phase: 'expansion', owner_id: state.sara.id, customer_since: '2021-04-12', tags: ['vip'] },
       { first_name: 'Ola', last_name: 'Hansen', email: 'ola.hansen@example.com', kind: 'prospect', phase: 'awareness' },
-      { first_name: 'Ingrid', last_name: 'Solberg', email: 'ingrid@nordlys.example', company_id: acme.body.id, job_title: 'Head of Procurement', kind: 'customer', phase: 'commitment', owner_id: state.sara.id },
+      { first_name: 'Ingrid', last_name: 'Solberg', email: 'ingrid@nordlys.example', company_id: acme.id, job_title: 'Head of Procurement', kind: 'customer', phase: 'commitment', owner_id: state.sara.id },
       { first_name: 'Lars', last_name: 'Bakken', email: 'lars.bakken@example.org', phone: '900 12 345', kind: 'prospect', phase: 'exploration' },
       { first_name: 'Šárka', last_name: 'Šuštar', email: 'sarka@example.net', kind: 'customer', phase: 'dissolution' },
     ];
-    for (const c of seed) {
-      const r = await api('POST', '/api/v1/contacts', c);
-      assert.equal(r.status, 201, `seed ${c.email}: ${JSON.stringify(r.body)}`);
-    }
-
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
+    for (const c of seed) await create(api, '/api/v1/contacts', c);
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await journeys?.stop();
   });
 
   test('signs in (a wrong password first gets a clear message)', async () => {

@@ -7,35 +7,15 @@
 // "Reassign customers", and the new pages at phone width.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { apiClient, apiLogin } from './api.mjs';
-import { launchBrowser } from './browser.mjs';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer } from './server.mjs';
+import { create } from './api.mjs';
+import { startJourneys } from './browser.mjs';
 
-/** @type {Awaited<ReturnType<typeof startServer>>} */
-let server;
-/** @type {Awaited<ReturnType<typeof launchBrowser>>} */
-let browser;
-/** @type {import('playwright-core').Page} */
-let page;
-let api;
-let base;
+/** @type {Awaited<ReturnType<typeof startJourneys>>} */
+let journeys;
+let page, api, base, expectUrl, heading, signIn;
 const state = {};
 
 const DAY = 24 * 3600 * 1000;
-
-async function expectUrl(pattern) {
-  await page.waitForURL((u) => pattern.test(u.pathname + u.search));
-}
-
-async function heading(name) {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
-
-async function signIn() {
-  await page.getByLabel('Email').fill(ADMIN_EMAIL);
-  await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-  await page.getByLabel('Password').press('Enter');
-}
 
 /** YYYY-MM-DD, `days` from now, in the browser's zone (Europe/Oslo). */
 function osloDate(days) {
@@ -44,10 +24,8 @@ function osloDate(days) {
   );
 }
 
-async function contact(body) {
-  const r = await api('POST', '/api/v1/contacts', body);
-  assert.equal(r.status, 201, `seed ${JSON.stringify(body)}: ${JSON.stringify(r.body)}`);
-  return r.body;
+function contact(body) {
+  return create(api, '/api/v1/contacts', body);
 }
 
 async function gotoContact(c, name) {
@@ -67,26 +45,32 @@ function pressureAlert() {
   return page.getByRole('alert').filter({ hasText: 'contact pressure' });
 }
 
+/**
+ * Allows `maxOutbound` outbound contacts per 7 days, opens Per Presset's page and chooses
+ * outbound in the log form, which shows no warning yet (`why`). Returns the form.
+ */
+async function startOutboundToPer(maxOutbound, why) {
+  const put = await api('PUT', '/api/v1/settings/contact-pressure', { max_outbound: maxOutbound, window_days: 7 });
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  await gotoContact(state.per, 'Per Presset');
+  const form = logForm();
+  await form.getByLabel('Direction').selectOption('outbound');
+  await page.waitForLoadState('networkidle');
+  assert.equal(await pressureAlert().count(), 0, why);
+  return form;
+}
+
 describe('operational CRM journeys', { timeout: 240_000 }, () => {
   before(async () => {
-    server = await startServer();
-    base = server.url;
-    const token = await apiLogin(base, ADMIN_EMAIL, ADMIN_PASSWORD);
-    api = apiClient(base, token);
+    journeys = await startJourneys();
+    ({ page, api, base, expectUrl, heading, signIn } = journeys);
     state.me = (await api('GET', '/api/v1/me')).body;
 
     for (const [key, name, role] of [
       ['sara', 'Sara Lind', 'agent'],
       ['jonas', 'Jonas Berg', 'agent'],
     ]) {
-      const r = await api('POST', '/api/v1/users', {
-        email: `${key}@example.com`,
-        name,
-        role,
-        password: `${key}-password-1`,
-      });
-      assert.equal(r.status, 201, JSON.stringify(r.body));
-      state[key] = r.body;
+      state[key] = await create(api, '/api/v1/users', { email: `${key}@example.com`, name, role, password: `${key}-password-1` });
     }
 
     state.kari = await contact({ first_name: 'Kari', last_name: 'Nordmann', email: 'kari@example.com', kind: 'customer', phase: 'expansion', owner_id: state.me.id });
@@ -97,8 +81,6 @@ describe('operational CRM journeys', { timeout: 240_000 }, () => {
     state.nora = await contact({ first_name: 'Nora', last_name: 'Negativ', email: 'nora@example.com', kind: 'customer', phase: 'commitment', owner_id: state.sara.id });
     state.siri = await contact({ first_name: 'Siri', last_name: 'Lind', email: 'siri@example.com', kind: 'customer', phase: 'expansion', owner_id: state.sara.id });
 
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
     await page.goto(`${base}/contacts`);
     await expectUrl(/^\/sign-in/);
     await signIn();
@@ -106,8 +88,7 @@ describe('operational CRM journeys', { timeout: 240_000 }, () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await journeys?.stop();
   });
 
   test('the shell links My tasks, Phase board and Needs attention', async () => {
@@ -221,14 +202,7 @@ describe('operational CRM journeys', { timeout: 240_000 }, () => {
   });
 
   test('warns about contact pressure before submitting, and needs an override reason', async () => {
-    const put = await api('PUT', '/api/v1/settings/contact-pressure', { max_outbound: 1, window_days: 7 });
-    assert.equal(put.status, 200, JSON.stringify(put.body));
-
-    await gotoContact(state.per, 'Per Presset');
-    const form = logForm();
-    await form.getByLabel('Direction').selectOption('outbound');
-    await page.waitForLoadState('networkidle');
-    assert.equal(await pressureAlert().count(), 0, 'no warning while a touch is left');
+    const form = await startOutboundToPer(1, 'no warning while a touch is left');
     await form.getByLabel('Subject').fill('First call');
     await form.getByRole('button', { name: 'Log interaction' }).click();
     await timeline().getByText('Outbound phone: First call').waitFor();
@@ -265,13 +239,7 @@ describe('operational CRM journeys', { timeout: 240_000 }, () => {
   });
 
   test('a 409 contact-pressure answer shows the same warning', async () => {
-    const put = await api('PUT', '/api/v1/settings/contact-pressure', { max_outbound: 3, window_days: 7 });
-    assert.equal(put.status, 200, JSON.stringify(put.body));
-    await gotoContact(state.per, 'Per Presset');
-    const form = logForm();
-    await form.getByLabel('Direction').selectOption('outbound');
-    await page.waitForLoadState('networkidle');
-    assert.equal(await pressureAlert().count(), 0, 'one touch is left');
+    const form = await startOutboundToPer(3, 'one touch is left');
 
     // A colleague takes the last touch meanwhile.
     const other = await api('POST', '/api/v1/interactions', { contact_id: state.per.id, channel: 'email', direction: 'outbound', subject: 'Newsletter follow-up' });
@@ -320,11 +288,7 @@ describe('operational CRM journeys', { timeout: 240_000 }, () => {
   });
 
   test('My tasks: groups by due day, Done takes a task off, Done and log logs it, New task adds one', async () => {
-    const mk = async (body) => {
-      const r = await api('POST', '/api/v1/tasks', body);
-      assert.equal(r.status, 201, JSON.stringify(r.body));
-      return r.body;
-    };
+    const mk = (body) => create(api, '/api/v1/tasks', body);
     state.overdue = await mk({ title: 'Call Per about the invoice', kind: 'call', due_at: new Date(Date.now() - 2 * DAY).toISOString(), contact_id: state.per.id });
     state.today = await mk({ title: 'Prepare the quarterly review', kind: 'meeting', due_at: new Date().toISOString(), contact_id: state.ola.id });
     state.later = await mk({ title: 'Plan the summer party', kind: 'other', due_at: new Date(Date.now() + 6 * DAY).toISOString() });

@@ -2,10 +2,8 @@
 // changed the record since it was shown (412) the dialog says so and offers Reload in
 // place of Archive; any other failure shows its message.
 import { useState, type ReactNode } from 'react';
-import { errorMessage, isApiError } from '../lib/http';
-import { Alert } from './Alert';
 import { Button } from './Button';
-import { Dialog } from './Dialog';
+import { actionFailure, ActionFailureAlert, VersionedActionDialog, type ActionFailure } from './VersionedActionDialog';
 
 export interface ArchiveDialogProps {
   open: boolean;
@@ -24,7 +22,7 @@ export interface ArchiveDialogProps {
 
 export function ArchiveDialog({ open, name, noun, onArchive, onReload, onClose, children }: ArchiveDialogProps) {
   const [archiving, setArchiving] = useState(false);
-  const [failure, setFailure] = useState<{ text: string; stale: boolean } | null>(null);
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
 
   async function archive() {
     setArchiving(true);
@@ -32,13 +30,12 @@ export function ArchiveDialog({ open, name, noun, onArchive, onReload, onClose, 
     try {
       await onArchive();
     } catch (e) {
-      const stale = isApiError(e) && e.status === 412;
-      setFailure({
-        text: stale
-          ? `This ${noun} was changed by someone else since you opened it. Reload to see their changes before archiving.`
-          : errorMessage(e),
-        stale,
-      });
+      setFailure(
+        actionFailure(
+          e,
+          `This ${noun} was changed by someone else since you opened it. Reload to see their changes before archiving.`,
+        ),
+      );
       setArchiving(false);
     }
   }
@@ -49,34 +46,19 @@ export function ArchiveDialog({ open, name, noun, onArchive, onReload, onClose, 
   }
 
   return (
-    <Dialog
+    <VersionedActionDialog
       open={open}
       title={`Archive ${name}?`}
       onClose={close}
-      footer={
-        <>
-          <Button variant="ghost" onClick={close}>
-            Cancel
-          </Button>
-          {failure?.stale ? (
-            <Button
-              variant="primary"
-              onClick={() => {
-                close();
-                onReload();
-              }}
-            >
-              Reload
-            </Button>
-          ) : (
-            <Button variant="danger" busy={archiving} onClick={() => void archive()} autoFocus>
-              Archive
-            </Button>
-          )}
-        </>
+      onReload={onReload}
+      failure={failure}
+      action={
+        <Button variant="danger" busy={archiving} onClick={() => void archive()} autoFocus>
+          Archive
+        </Button>
       }
     >
-      {failure ? <Alert tone={failure.stale ? 'warning' : 'danger'}>{failure.text}</Alert> : children}
-    </Dialog>
+      {failure ? <ActionFailureAlert failure={failure} /> : children}
+    </VersionedActionDialog>
   );
 }

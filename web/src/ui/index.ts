@@ -15,7 +15,14 @@ export { LoadError, RecordLoadState } from './LoadState';
 export { PageHeader } from './PageHeader';
 export { PagedListView } from './PagedListView';
 export { RecordHeader } from './RecordHeader';
+export { RecordPicker, type PickerProps } from './RecordPicker';
 export { SearchInput } from './SearchInput';
 export { Loading, Spinner } from './Spinner';
 export { Table, type Column } from './Table';
 export { ToastProvider, useToast } from './Toast';
+export {
+  actionFailure,
+  ActionFailureAlert,
+  VersionedActionDialog,
+  type ActionFailure,
+} from './VersionedActionDialog';

@@ -4,7 +4,7 @@
 // (keyboard and touch); either way a dialog asks for the reason and POSTs
 // /contacts/{id}/phase. The card moves when that succeeds; the dialog shows any error.
 import { useEffect, useState, type DragEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { humanize } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { isAbort } from '../../lib/http';
@@ -19,8 +19,9 @@ import {
   type Phase,
 } from '../../modules/contacts';
 import { canWrite, UserName } from '../../modules/users';
-import { LoadError, PageHeader, Select, Spinner, ToolbarFilter, useToast } from '../../ui';
+import { LoadError, PageHeader, Select, Spinner, useToast } from '../../ui';
 import { useAuth } from '../auth';
+import { OwnerToolbar, useMineOnly } from '../components/OwnerToolbar';
 
 const PAGE = 50;
 
@@ -97,8 +98,7 @@ export function PhaseBoardPage() {
   const { user } = useAuth();
   const toast = useToast();
   const writable = canWrite(user);
-  const [params, setParams] = useSearchParams();
-  const mine = params.get('owner') === 'mine';
+  const mine = useMineOnly();
   const [columns, setColumns] = useState<Columns>(emptyColumns);
   const [generation, setGeneration] = useState(0);
   const [dragging, setDragging] = useState<Contact | null>(null);
@@ -155,19 +155,7 @@ export function PhaseBoardPage() {
         title="Phase board"
         subtitle={writable ? 'Drag a card to another phase, or use its “Move to…” menu.' : 'Where each relationship stands.'}
       />
-      <div className="toolbar">
-        <div className="toolbar-filters">
-          <ToolbarFilter label="Owner">
-            <Select
-              value={mine ? 'mine' : ''}
-              onChange={(e) => setParams(e.target.value ? { owner: e.target.value } : {}, { replace: true })}
-            >
-              <option value="">All owners</option>
-              <option value="mine">Mine</option>
-            </Select>
-          </ToolbarFilter>
-        </div>
-      </div>
+      <OwnerToolbar />
 
       <div className="board">
         {PHASES.map((phase) => {

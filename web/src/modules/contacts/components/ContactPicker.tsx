@@ -1,36 +1,23 @@
 // Pick a contact by typing part of its name or email (searches GET /contacts?q=). Pass
 // it to <Field> as the control.
-import { Combobox, type ComboOption } from '../../../ui';
+import { RecordPicker, type PickerProps } from '../../../ui';
 import { listContacts } from '../api';
 import { rememberContact } from '../hooks';
-import { contactName } from '../types';
+import { contactName, type Contact } from '../types';
 
-export interface ContactPickerProps {
-  value: string | null;
-  label: string;
-  onChange: (id: string | null, name: string) => void;
-  id?: string;
-  disabled?: boolean;
+function toOption(c: Contact) {
+  rememberContact(c);
+  return { value: c.id, label: contactName(c), description: c.email ?? undefined };
 }
 
-async function search(q: string, signal: AbortSignal): Promise<ComboOption[]> {
-  const page = await listContacts({ q: q || undefined, sort: 'name', limit: 20 }, signal);
-  return page.items.map((c) => {
-    rememberContact(c);
-    return { value: c.id, label: contactName(c), description: c.email ?? undefined };
-  });
-}
-
-export function ContactPicker({ value, label, onChange, ...rest }: ContactPickerProps) {
+export function ContactPicker(props: PickerProps) {
   return (
-    <Combobox
-      value={value}
-      selectedLabel={label}
-      search={search}
-      onChange={(id, opt) => onChange(id, opt?.label ?? '')}
+    <RecordPicker
+      {...props}
+      list={listContacts}
+      toOption={toOption}
       placeholder="Search contacts…"
       emptyText="No contact matches"
-      {...rest}
     />
   );
 }

@@ -2,8 +2,14 @@
 // users and saves it with a merge patch carrying If-Match, so it cannot overwrite a
 // version the user has not seen (412 → says so and offers Reload).
 import { useEffect, useId, useState } from 'react';
-import { errorMessage, isApiError } from '../../../lib/http';
-import { Alert, Button, Dialog, Field } from '../../../ui';
+import {
+  actionFailure,
+  ActionFailureAlert,
+  Button,
+  Field,
+  VersionedActionDialog,
+  type ActionFailure,
+} from '../../../ui';
 import { UserSelect } from '../../users';
 import { updateContact } from '../api';
 import { contactName, type Contact } from '../types';
@@ -21,7 +27,7 @@ export function OwnerDialog({ open, contact, onClose, onSaved, onReload }: Owner
   const formId = useId();
   const [ownerId, setOwnerId] = useState<string | null>(contact.owner_id);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<{ text: string; stale: boolean } | null>(null);
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
 
   useEffect(() => {
     if (open) {
@@ -43,40 +49,26 @@ export function OwnerDialog({ open, contact, onClose, onSaved, onReload }: Owner
       onSaved(saved);
     } catch (e) {
       setBusy(false);
-      const stale = isApiError(e) && e.status === 412;
-      setFailure({
-        text: stale ? 'This contact was changed by someone else since you opened it. Reload to see their changes, then reassign.' : errorMessage(e),
-        stale,
-      });
+      setFailure(
+        actionFailure(
+          e,
+          'This contact was changed by someone else since you opened it. Reload to see their changes, then reassign.',
+        ),
+      );
     }
   }
 
   return (
-    <Dialog
+    <VersionedActionDialog
       open={open}
       title={`Reassign ${contactName(contact)}`}
       onClose={onClose}
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            Cancel
-          </Button>
-          {failure?.stale ? (
-            <Button
-              variant="primary"
-              onClick={() => {
-                onClose();
-                onReload();
-              }}
-            >
-              Reload
-            </Button>
-          ) : (
-            <Button type="submit" form={formId} variant="primary" busy={busy}>
-              Save owner
-            </Button>
-          )}
-        </>
+      onReload={onReload}
+      failure={failure}
+      action={
+        <Button type="submit" form={formId} variant="primary" busy={busy}>
+          Save owner
+        </Button>
       }
     >
       <form
@@ -87,12 +79,12 @@ export function OwnerDialog({ open, contact, onClose, onSaved, onReload }: Owner
           void save();
         }}
       >
-        {failure && <Alert tone={failure.stale ? 'warning' : 'danger'}>{failure.text}</Alert>}
+        {failure && <ActionFailureAlert failure={failure} />}
         <p>The owner is the contact&apos;s dedicated rep. The change shows on the timeline.</p>
         <Field label="New owner">
           <UserSelect value={ownerId} onChange={setOwnerId} emptyLabel="No owner" />
         </Field>
       </form>
-    </Dialog>
+    </VersionedActionDialog>
   );
 }
