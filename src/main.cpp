@@ -115,7 +115,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--web-root", s.web_root, "Folder of the built web app (default: web/dist)")->envname("HEARTH_WEB_ROOT");
   serve->add_option("--workers", s.workers, "Handler threads")->envname("HEARTH_WORKERS")->capture_default_str();
-  serve->add_option("--io-threads", s.io_threads, "Network threads (0: one per core)")
+  serve->add_option("--io-threads", s.io_threads, "Network threads (0: one per core; two per core on SQLite, where they also run reads)")
       ->envname("HEARTH_IO_THREADS")
       ->capture_default_str();
   serve->add_option("--db-connections", s.db_connections, "Database read connections / PostgreSQL pool size")

@@ -19,7 +19,7 @@ namespace hearth {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;              // 0 picks a free port
-  int io_threads = 0;                // 0: one per core
+  int io_threads = 0;                // 0: one per core (two with inline_reads)
   int worker_threads = 32;           // handlers waiting on the database
   size_t body_limit = 8 * 1024 * 1024;
   size_t header_limit = 16 * 1024;
