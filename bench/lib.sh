@@ -301,9 +301,25 @@ bench_start_server() {
   URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$BENCH_TMP/server.out" | head -1)
   [ -n "$URL" ] || bench_die "hearth serve did not print a 127.0.0.1 address"
   bench_login
+  bench_wait_for_jobs
   sleep 0.5
   IDLE_RSS_KB=$(bench_rss_kb)
   echo "   server pid $SERVER_PID at $URL, idle RSS $(bench_kb_mb "$IDLE_RSS_KB") MB"
+}
+
+# The server runs its daily jobs when it starts (on generated data the birthday and
+# anniversary follow-ups make thousands of tasks): let them finish before measuring.
+bench_wait_for_jobs() {
+  local waited=0 busy
+  while :; do
+    busy=$(curl -s "$URL/api/v1/jobs?status=queued&limit=1" -H "authorization: Bearer $TOKEN" | grep -c '"id"')
+    busy=$((busy + $(curl -s "$URL/api/v1/jobs?status=running&limit=1" -H "authorization: Bearer $TOKEN" | grep -c '"id"')))
+    [ "$busy" -gt 0 ] || break
+    [ $waited -lt 600 ] || { echo "   (background jobs still running after 300 s; measuring anyway)"; break; }
+    sleep 0.5
+    waited=$((waited + 1))
+  done
+  [ $waited -eq 0 ] || echo "   waited $((waited / 2)) s for the server's start-up jobs (daily follow-ups)"
 }
 
 bench_login() {
