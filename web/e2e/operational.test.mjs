@@ -2,9 +2,10 @@
 // server.mjs): logging an interaction from the contact page (it shows on the timeline,
 // notes rendered safely, with a follow-up task), the contact-pressure warning before
 // submitting and after a 409, the timeline's kind filter and infinite scroll, owner and
-// phase changes on the contact page, My tasks (done, done-and-log, new task), the phase
-// board (select fallback, drag and drop, an error), Needs attention with the managers'
-// "Reassign customers", and the new pages at phone width.
+// phase changes on the contact page, My tasks (done, done-and-log, new task, the
+// contact-pressure warning when planning an outbound contact), the phase board (select
+// fallback, drag and drop, an error), Needs attention with the managers' "Reassign
+// customers", and the new pages at phone width.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { create } from './api.mjs';
@@ -356,6 +357,53 @@ describe('operational CRM journeys', { timeout: 240_000 }, () => {
     await page.waitForFunction(() => document.querySelector('form[aria-label="Create task"] [aria-invalid="true"]'));
     await form.getByRole('button', { name: 'Cancel' }).click();
     await form.waitFor({ state: 'detached' });
+  });
+
+  test('New task warns when a planned outbound contact would go over the contact pressure limit, but still creates it', async () => {
+    const put = await api('PUT', '/api/v1/settings/contact-pressure', { max_outbound: 1, window_days: 7 });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const tove = await contact({ first_name: 'Tove', last_name: 'Travel', email: 'tove@example.com', kind: 'customer', phase: 'commitment', owner_id: state.me.id });
+    await create(api, '/api/v1/interactions', { contact_id: tove.id, channel: 'phone', direction: 'outbound', subject: 'Intro call' });
+
+    await page.goto(`${base}/tasks`);
+    await heading('My tasks');
+    await page.getByRole('button', { name: 'New task' }).click();
+    const form = page.getByRole('form', { name: 'Create task' });
+    await form.getByLabel('Title').fill('Call Tove about the offer');
+    await form.getByLabel('Kind').selectOption('note');
+    await form.getByLabel('Contact').fill('Tove');
+    await page.getByRole('option', { name: /Tove Travel/ }).click();
+    await page.waitForLoadState('networkidle');
+    const warning = form.getByRole('alert').filter({ hasText: 'contact pressure' });
+    assert.equal(await warning.count(), 0, 'a note is no outbound contact');
+
+    await form.getByLabel('Kind').selectOption('call');
+    await warning.waitFor();
+    const text = await warning.textContent();
+    assert.match(text, /1 outbound contact per 7 days, so this planned contact would go over it/);
+    assert.match(text, /next outbound contact is possible from/);
+    assert.match(text, /You can still plan it; logging it will need an override reason/);
+    const submit = form.getByRole('button', { name: 'Create task' });
+    assert.equal(await submit.isDisabled(), false, 'the warning does not block planning');
+
+    await form.getByLabel('Kind').selectOption('note');
+    await warning.waitFor({ state: 'detached' });
+    await form.getByLabel('Kind').selectOption('call');
+    await warning.waitFor();
+
+    // Due after the window: a touch is free then. Due tomorrow: it is not.
+    await form.getByLabel('Due date').fill(osloDate(10));
+    await warning.waitFor({ state: 'detached' });
+    await form.getByLabel('Due date').fill(osloDate(1));
+    await warning.waitFor();
+
+    await submit.click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('region', { name: /^Upcoming/ }).getByText('Call Tove about the offer').waitFor();
+    const tasks = await api('GET', `/api/v1/tasks?contact_id=${encodeURIComponent(tove.id)}`);
+    assert.equal(tasks.body.items.length, 1);
+    assert.equal(tasks.body.items[0].kind, 'call');
+    assert.equal(tasks.body.items[0].title, 'Call Tove about the offer');
   });
 
   test('phase board: moves a card with the "Move to…" fallback, asking for the reason', async () => {

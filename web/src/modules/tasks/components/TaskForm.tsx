@@ -1,12 +1,22 @@
 // The new-task form: title, kind, due date (and time), the contact it is about and who
 // does it. It holds the typed values and shows the server's field errors next to their
 // fields; the page does the API call.
-import { useState } from 'react';
+//
+// Contact pressure: for a task about a contact whose kind becomes an outbound touch, the
+// form asks the server how many outbound touches the customer has around the due time
+// (now when there is none) and, when none are left, warns above the submit button.
+// Planning is not refused (a task is not an interaction), so the warning does not block.
+import { useEffect, useState } from 'react';
 import { localDateTimeToIso } from '../../../lib/format';
 import { textOrNull } from '../../../lib/forms';
+import { useDebouncedValue } from '../../../lib/hooks';
+import { isAbort } from '../../../lib/http';
 import { useFormState } from '../../../lib/useFormState';
 import { Field, FormFrame, Input, Options, Select, TextArea, type RecordFormProps } from '../../../ui';
 import { ContactPicker } from '../../contacts/components/ContactPicker';
+import { getPressure } from '../../interactions/api';
+import { PressureWarning } from '../../interactions/components/PressureWarning';
+import type { Pressure } from '../../interactions/types';
 import { UserSelect } from '../../users';
 import { TASK_KINDS, type TaskInput, type TaskKind } from '../types';
 
@@ -21,9 +31,16 @@ export interface TaskFormValues {
   [key: string]: unknown;
 }
 
+/** Task kinds that become an outbound contact with the customer. */
+const OUTBOUND_KINDS: readonly TaskKind[] = ['call', 'email', 'card', 'gift', 'meeting'];
+
+function dueIso(v: TaskFormValues): string | null {
+  return v.due_date ? localDateTimeToIso(v.due_date, v.due_time || undefined) : null;
+}
+
 export function formToTaskInput(v: TaskFormValues): TaskInput {
   const input: TaskInput = { title: v.title.trim(), kind: v.kind };
-  const due = v.due_date ? localDateTimeToIso(v.due_date, v.due_time || undefined) : null;
+  const due = dueIso(v);
   if (due) input.due_at = due;
   if (v.contact_id) input.contact_id = v.contact_id;
   if (v.assignee_id) input.assignee_id = v.assignee_id;
@@ -37,6 +54,33 @@ export function TaskForm({ initial, errors, disabled, onSubmit, ...frame }: Reco
   const [contactName, setContactName] = useState('');
   // A due_at error belongs to the date field.
   const dueError = error('due_at') ?? error('due_date');
+
+  const outbound = values.contact_id !== null && OUTBOUND_KINDS.includes(values.kind);
+  const [pressure, setPressure] = useState<Pressure | null>(null);
+  const checkContact = useDebouncedValue(outbound ? values.contact_id : null, 300);
+  const checkAt = useDebouncedValue(dueIso(values) ?? '', 300);
+
+  // Ask how many outbound touches are left around the due time whenever that could change.
+  useEffect(() => {
+    if (!checkContact) {
+      setPressure(null);
+      return;
+    }
+    const ac = new AbortController();
+    getPressure(checkContact, checkAt || undefined, ac.signal).then(
+      (p) => {
+        if (!ac.signal.aborted) setPressure(p);
+      },
+      (e) => {
+        // Only a warning: without the status the form just does not show it.
+        if (!isAbort(e) && !ac.signal.aborted) setPressure(null);
+      },
+    );
+    return () => ac.abort();
+  }, [checkContact, checkAt]);
+
+  // The answer may still be about the contact picked before.
+  const limited = outbound && pressure !== null && pressure.contact_id === values.contact_id && pressure.remaining === 0;
 
   return (
     <FormFrame {...frame} errors={errors} disabled={disabled} onSubmit={() => onSubmit(values)}>
@@ -75,6 +119,7 @@ export function TaskForm({ initial, errors, disabled, onSubmit, ...frame }: Reco
           </Field>
         </div>
       </fieldset>
+      {limited && <PressureWarning pressure={pressure} conflict={null} planned />}
     </FormFrame>
   );
 }
