@@ -34,7 +34,8 @@ json::object ToJson(const Row& r) {
                       {"last_error", OptionalString(r.OptText(7))},
                       {"unique_key", OptionalString(r.OptText(8))},
                       {"created_at", r.Text(9)},
-                      {"updated_at", r.Text(10)}};
+                      {"updated_at", r.Text(10)},
+                      {"runner", OptionalString(r.OptText(11))}};
 }
 
 }  // namespace
@@ -175,7 +176,7 @@ json::object JobQueue::List(const Ctx& ctx) {
   static const ListSpec spec{
       .table = "jobs",
       .columns = "jobs.id, jobs.kind, jobs.payload, jobs.status, jobs.run_at, jobs.attempts, jobs.max_attempts, "
-                 "jobs.last_error, jobs.unique_key, jobs.created_at, jobs.updated_at",
+                 "jobs.last_error, jobs.unique_key, jobs.created_at, jobs.updated_at, jobs.locked_by",
       .sorts = {{"created_at", "jobs.created_at"}, {"run_at", "jobs.run_at"}},
       .filters = {"kind", "status"},
       .archivable = false,

@@ -221,7 +221,12 @@ json::object TaskService::Complete(const std::string& actor_id, const std::strin
 }
 
 bool TaskService::CreateFollowUp(Tx& tx, Task t) {
-  if (t.source_key && TaskStore::SourceKeyExists(tx, *t.source_key)) return false;
+  if (t.source_key) {
+    // Two runners making the same follow-up (overlapping windows, several servers) queue
+    // up here; the second then sees the first one's task and makes none.
+    tx.LockKey("task-source:" + *t.source_key);
+    if (TaskStore::SourceKeyExists(tx, *t.source_key)) return false;
+  }
   t.id = NewId("tsk");
   t.created_at = t.updated_at = NowText();
   InsertTask(tx, "", t);
