@@ -433,6 +433,10 @@ bench_wrk() {
   R_412=$(bench_field s412 "$line")
   R_CODES=$(bench_field codes "$line" | tr ',' ' ')
   R_ERRORS=$(( $(bench_field errors "$line") - ${R_412:-0} ))
+  # wrk's own breakdown (connect/read/write/timeout) says what kind of error they were.
+  local socket_errors
+  socket_errors=$(grep -m1 'Socket errors' "$BENCH_TMP/wrk.out" | sed 's/^ *//' || true)
+  [ -z "$socket_errors" ] || BENCH_NOTES+=("$label at c=$c: $socket_errors.")
   [ "$R_412" = "" ] && R_412=-
   bench_note_peak
   R_PEAK_KB=$R_HWM_KB

@@ -302,8 +302,12 @@ class SqliteDb : public Db {
       sqlite3* db = checkpoint_conn_->handle();
       int log_frames = 0, copied = 0;
       int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log_frames, &copied);
-      if (rc == SQLITE_OK && log_frames > kWalRestartFrames)
+      if (rc == SQLITE_OK && log_frames > kWalRestartFrames) {
+        auto started = std::chrono::steady_clock::now();
         rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, &log_frames, &copied);
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+        if (ms.count() > 1000) spdlog::warn("sqlite RESTART checkpoint held writes back for {} ms", ms.count());
+      }
       if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("sqlite checkpoint failed: {}", sqlite3_errmsg(db));
       lock.lock();
     }
