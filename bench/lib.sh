@@ -312,8 +312,8 @@ bench_start_server() {
 bench_wait_for_jobs() {
   local waited=0 busy
   while :; do
-    busy=$(curl -s "$URL/api/v1/jobs?status=queued&limit=1" -H "authorization: Bearer $TOKEN" | grep -c '"id"')
-    busy=$((busy + $(curl -s "$URL/api/v1/jobs?status=running&limit=1" -H "authorization: Bearer $TOKEN" | grep -c '"id"')))
+    busy=$(curl -s "$URL/api/v1/jobs?status=queued&limit=1" -H "authorization: Bearer $TOKEN" | grep -c '"id"' || true)
+    busy=$((busy + $(curl -s "$URL/api/v1/jobs?status=running&limit=1" -H "authorization: Bearer $TOKEN" | grep -c '"id"' || true)))
     [ "$busy" -gt 0 ] || break
     [ $waited -lt 600 ] || { echo "   (background jobs still running after 300 s; measuring anyway)"; break; }
     sleep 0.5

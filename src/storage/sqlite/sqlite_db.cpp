@@ -304,7 +304,11 @@ class SqliteDb : public Db {
       int rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log_frames, &copied);
       if (rc == SQLITE_OK && log_frames > kWalRestartFrames) {
         auto started = std::chrono::steady_clock::now();
+        // Writers wait while RESTART waits for readers: give up after 250 ms (and try
+        // again at the next pass) rather than hold every write back for seconds.
+        sqlite3_busy_timeout(db, 250);
         rc = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_RESTART, &log_frames, &copied);
+        sqlite3_busy_timeout(db, 5000);
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
         if (ms.count() > 1000) spdlog::warn("sqlite RESTART checkpoint held writes back for {} ms", ms.count());
       }
