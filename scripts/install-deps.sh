@@ -8,7 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql postgresql-contrib postgresql-common
   libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
-  libphonenumber8 libgeocoding8 libabsl-dev libprotobuf-dev libicu-dev libhowardhinnant-date-dev
+  libphonenumber8 libgeocoding8 libabsl-dev libprotobuf-dev libicu-dev libhowardhinnant-date-dev tzdata
   libcurl4-openssl-dev libgtest-dev libgmock-dev
   chromium wrk clang libclang-rt-14-dev
 )
