@@ -483,6 +483,41 @@ describe('operational CRM journeys', { timeout: 240_000 }, () => {
     await page.getByRole('region', { name: 'Commitment' }).getByRole('link', { name: 'Per Presset' }).waitFor();
   });
 
+  test('Log interaction warns when its outbound follow-up task would go over the contact pressure limit', async () => {
+    const put = await api('PUT', '/api/v1/settings/contact-pressure', { max_outbound: 2, window_days: 7 });
+    assert.equal(put.status, 200, JSON.stringify(put.body));
+    const finn = await contact({ first_name: 'Finn', last_name: 'Followup', email: 'finn@example.com', kind: 'customer', phase: 'commitment', owner_id: state.me.id });
+    await create(api, '/api/v1/interactions', { contact_id: finn.id, channel: 'phone', direction: 'outbound', subject: 'Intro call' });
+
+    await gotoContact(finn, 'Finn Followup');
+    const form = logForm();
+    await form.getByLabel('Direction').selectOption('outbound');
+    await form.getByLabel('Subject').fill('Second call');
+    await page.waitForLoadState('networkidle');
+    assert.equal(await pressureAlert().count(), 0, 'one touch is left for the interaction itself');
+
+    const followUp = form.getByRole('group', { name: 'Follow-up (optional)' });
+    const warning = followUp.getByRole('alert').filter({ hasText: 'contact pressure' });
+    await form.getByLabel('Follow-up task').fill('Call Finn back');
+    await form.getByLabel('Task kind').selectOption('call');
+    await form.getByLabel('Due date').fill(osloDate(1));
+    // One touch is left, but the call being logged takes it.
+    await warning.waitFor();
+    assert.match(await warning.textContent(), /2 outbound contacts per 7 days, so this planned contact would go over it/);
+    assert.equal(await form.getByRole('button', { name: 'Log interaction' }).isDisabled(), false, 'the warning does not block');
+
+    // An inbound interaction does not take the touch.
+    await form.getByLabel('Direction').selectOption('inbound');
+    await warning.waitFor({ state: 'detached' });
+    await form.getByLabel('Direction').selectOption('outbound');
+    await warning.waitFor();
+
+    // A note is no outbound contact.
+    await form.getByLabel('Task kind').selectOption('note');
+    await warning.waitFor({ state: 'detached' });
+    assert.equal(await pressureAlert().count(), 0);
+  });
+
   test('Needs attention lists troubled customers with reasons; managers reassign customers', async () => {
     for (const subject of ['Complaint about delivery', 'Still unhappy']) {
       const r = await api('POST', '/api/v1/interactions', { contact_id: state.nora.id, channel: 'phone', direction: 'inbound', sentiment: -2, subject });

@@ -7,6 +7,9 @@
 // an override reason is given. A 409 contact-pressure answer (someone else got there
 // first) shows the same warning. The caller does the interaction call (`onLog`): a plain
 // create on the contact page, a task completion on My tasks.
+//
+// A follow-up task that becomes an outbound touch gets the planned warning (not blocking)
+// when it would go over the cap at its due time, the interaction logged with it included.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { localDateTimeToIso, localInputToIso, toLocalInput } from '../../../lib/format';
 import { splitFieldErrors, useFocusFirstError } from '../../../lib/forms';
@@ -29,6 +32,7 @@ import {
   type Pressure,
   type PressureConflict,
 } from '../types';
+import { OUTBOUND_TASK_KINDS, usePlannedPressure } from '../usePlannedPressure';
 import { PressureWarning } from './PressureWarning';
 
 export interface LogInteractionFormProps {
@@ -147,6 +151,20 @@ export function LogInteractionForm({
 
   const limited = outbound && (conflict !== null || (pressure !== null && pressure.remaining === 0));
   const needsReason = limited && values.override_reason.trim() === '';
+
+  // The follow-up task, when it becomes an outbound touch: warn (without blocking) when it
+  // would go over the cap at its due time, counting the outbound interaction logged with it
+  // when that lies within the window of the due time.
+  const plannedOutbound = followUp && values.task_title.trim() !== '' && OUTBOUND_TASK_KINDS.includes(values.task_kind);
+  const taskDue = values.task_due ? localDateTimeToIso(values.task_due) : null;
+  const planned = usePlannedPressure(plannedOutbound ? contactId : null, taskDue);
+  const plannedLimited = (() => {
+    if (!plannedOutbound || planned === null || planned.remaining === null) return false;
+    const occurred = timeTouched ? Date.parse(localInputToIso(values.occurred_at) ?? '') : Date.now();
+    const due = taskDue ? Date.parse(taskDue) : Date.now();
+    const counts = outbound && !Number.isNaN(occurred) && Math.abs(due - occurred) <= planned.window_days * 24 * 3600 * 1000;
+    return planned.remaining - (counts ? 1 : 0) <= 0;
+  })();
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
     setValues((v) => ({ ...v, [key]: value }));
@@ -353,6 +371,7 @@ export function LogInteractionForm({
               </Select>
             </Field>
           </div>
+          {plannedLimited && <PressureWarning pressure={planned} conflict={null} planned />}
         </fieldset>
       )}
 

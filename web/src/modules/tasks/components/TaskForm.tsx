@@ -6,17 +6,14 @@
 // form asks the server how many outbound touches the customer has around the due time
 // (now when there is none) and, when none are left, warns above the submit button.
 // Planning is not refused (a task is not an interaction), so the warning does not block.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { localDateTimeToIso } from '../../../lib/format';
 import { textOrNull } from '../../../lib/forms';
-import { useDebouncedValue } from '../../../lib/hooks';
-import { isAbort } from '../../../lib/http';
 import { useFormState } from '../../../lib/useFormState';
 import { Field, FormFrame, Input, Options, Select, TextArea, type RecordFormProps } from '../../../ui';
 import { ContactPicker } from '../../contacts/components/ContactPicker';
-import { getPressure } from '../../interactions/api';
 import { PressureWarning } from '../../interactions/components/PressureWarning';
-import type { Pressure } from '../../interactions/types';
+import { OUTBOUND_TASK_KINDS, usePlannedPressure } from '../../interactions/usePlannedPressure';
 import { UserSelect } from '../../users';
 import { TASK_KINDS, type TaskInput, type TaskKind } from '../types';
 
@@ -30,9 +27,6 @@ export interface TaskFormValues {
   notes: string;
   [key: string]: unknown;
 }
-
-/** Task kinds that become an outbound contact with the customer. */
-const OUTBOUND_KINDS: readonly TaskKind[] = ['call', 'email', 'card', 'gift', 'meeting'];
 
 function dueIso(v: TaskFormValues): string | null {
   return v.due_date ? localDateTimeToIso(v.due_date, v.due_time || undefined) : null;
@@ -55,32 +49,10 @@ export function TaskForm({ initial, errors, disabled, onSubmit, ...frame }: Reco
   // A due_at error belongs to the date field.
   const dueError = error('due_at') ?? error('due_date');
 
-  const outbound = values.contact_id !== null && OUTBOUND_KINDS.includes(values.kind);
-  const [pressure, setPressure] = useState<Pressure | null>(null);
-  const checkContact = useDebouncedValue(outbound ? values.contact_id : null, 300);
-  const checkAt = useDebouncedValue(dueIso(values) ?? '', 300);
-
-  // Ask how many outbound touches are left around the due time whenever that could change.
-  useEffect(() => {
-    if (!checkContact) {
-      setPressure(null);
-      return;
-    }
-    const ac = new AbortController();
-    getPressure(checkContact, checkAt || undefined, ac.signal).then(
-      (p) => {
-        if (!ac.signal.aborted) setPressure(p);
-      },
-      (e) => {
-        // Only a warning: without the status the form just does not show it.
-        if (!isAbort(e) && !ac.signal.aborted) setPressure(null);
-      },
-    );
-    return () => ac.abort();
-  }, [checkContact, checkAt]);
-
-  // The answer may still be about the contact picked before.
-  const limited = outbound && pressure !== null && pressure.contact_id === values.contact_id && pressure.remaining === 0;
+  const outbound = values.contact_id !== null && OUTBOUND_TASK_KINDS.includes(values.kind);
+  // How many outbound touches are left around the due time (now when there is none).
+  const pressure = usePlannedPressure(outbound ? values.contact_id : null, dueIso(values));
+  const limited = pressure !== null && pressure.remaining === 0;
 
   return (
     <FormFrame {...frame} errors={errors} disabled={disabled} onSubmit={() => onSubmit(values)}>
