@@ -18,6 +18,19 @@ bool Contains(const std::vector<std::string>& list, std::string_view s) {
 
 }  // namespace
 
+int ParseListLimit(const Ctx& ctx) {
+  auto limit = ctx.Query("limit");
+  if (!limit) return 50;
+  int n = 0;
+  auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
+  if (ec == std::errc::result_out_of_range || (ec == std::errc() && end == limit->data() + limit->size() && n > kMaxLimit))
+    throw Error(Error::Kind::kInvalid, "limit-too-large", "limit may be at most 500.")
+        .WithFieldErrors({{"limit", "must be at most 500"}});
+  if (ec != std::errc() || end != limit->data() + limit->size() || n < 1)
+    throw Error::BadRequest("limit must be a whole number from 1 to 500.");
+  return n;
+}
+
 ListQuery::ListQuery(const Ctx& ctx, const ListSpec& spec) : spec_(spec), ctx_(ctx) {
   for (const auto& [name, value] : ctx.request().query) {
     bool known = name == "limit" || name == "cursor" || name == "sort" || (spec.searchable && name == "q") ||
@@ -25,16 +38,7 @@ ListQuery::ListQuery(const Ctx& ctx, const ListSpec& spec) : spec_(spec), ctx_(c
     if (!known) throw Error::BadRequest("Unknown query parameter '" + name.substr(0, 50) + "'.");
   }
 
-  if (auto limit = ctx.Query("limit")) {
-    int n = 0;
-    auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec == std::errc::result_out_of_range || (ec == std::errc() && end == limit->data() + limit->size() && n > kMaxLimit))
-      throw Error(Error::Kind::kInvalid, "limit-too-large", "limit may be at most 500.")
-          .WithFieldErrors({{"limit", "must be at most 500"}});
-    if (ec != std::errc() || end != limit->data() + limit->size() || n < 1)
-      throw Error::BadRequest("limit must be a whole number from 1 to 500.");
-    limit_ = n;
-  }
+  limit_ = ParseListLimit(ctx);
 
   sort_text_ = std::string(ctx.Query("sort").value_or(spec.default_sort.empty() ? spec.sorts.front().name : spec.default_sort));
   std::string_view sort_name = sort_text_;

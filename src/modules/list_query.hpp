@@ -35,6 +35,10 @@ struct ListSpec {
   std::vector<std::string> prefix_columns = {"name_key"};
 };
 
+// The `limit` parameter of any list: 1 to 500, default 50; more is a 422 `limit-too-large`,
+// anything else not a whole number a 400.
+int ParseListLimit(const Ctx& ctx);
+
 class ListQuery {
  public:
   // Parses the request's parameters; throws Error 400 (unknown parameter, bad cursor or

@@ -2,6 +2,7 @@
 
 #include "core/cursor.hpp"
 #include "core/error.hpp"
+#include "modules/list_query.hpp"
 #include "core/time.hpp"
 #include "core/validation.hpp"
 
@@ -83,18 +84,6 @@ json::object ValidateRules(const json::object& body, const json::object& current
   return out;
 }
 
-int ParseLimit(const Ctx& ctx) {
-  auto text = ctx.Query("limit");
-  if (!text) return 50;
-  int n = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-  if (ec == std::errc() && end == text->data() + text->size() && n > 500)
-    throw Error(Error::Kind::kInvalid, "limit-too-large", "limit may be at most 500.")
-        .WithFieldErrors({{"limit", "must be at most 500"}});
-  if (ec != std::errc() || end != text->data() + text->size() || n < 1)
-    throw Error::BadRequest("limit must be a whole number from 1 to 500.");
-  return n;
-}
 
 }  // namespace
 
@@ -113,7 +102,7 @@ json::object NeedsAttention(Db& db, const Ctx& ctx,
   for (const auto& [name, value] : ctx.request().query)
     if (name != "limit" && name != "owner_id" && name != "cursor")
       throw Error::BadRequest("Unknown query parameter '" + name.substr(0, 50) + "'.");
-  int limit = ParseLimit(ctx);
+  int limit = ParseListLimit(ctx);
   // The list is computed, not stored: the cursor is the position in it.
   size_t skip = 0;
   if (auto cursor = ctx.Query("cursor"); cursor && !cursor->empty()) {

@@ -2,6 +2,7 @@
 
 #include "core/cursor.hpp"
 #include "core/error.hpp"
+#include "modules/list_query.hpp"
 #include "core/ids.hpp"
 
 #include <charconv>
@@ -9,21 +10,6 @@
 namespace hearth {
 
 namespace {
-
-constexpr int kMaxLimit = 500;
-
-int ParseLimit(const Ctx& ctx) {
-  auto text = ctx.Query("limit");
-  if (!text) return 50;
-  int n = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-  if (ec == std::errc() && end == text->data() + text->size() && n > kMaxLimit)
-    throw Error(Error::Kind::kInvalid, "limit-too-large", "limit may be at most 500.")
-        .WithFieldErrors({{"limit", "must be at most 500"}});
-  if (ec != std::errc() || end != text->data() + text->size() || n < 1)
-    throw Error::BadRequest("limit must be a whole number from 1 to 500.");
-  return n;
-}
 
 std::vector<std::string> SplitKinds(std::string_view text) {
   std::vector<std::string> kinds;
@@ -74,7 +60,7 @@ json::object TimelineService::List(const std::string& contact_id, const Ctx& ctx
   for (const auto& [name, value] : ctx.request().query)
     if (name != "limit" && name != "cursor" && name != "kind")
       throw Error::BadRequest("Unknown query parameter '" + name.substr(0, 50) + "'.");
-  int limit = ParseLimit(ctx);
+  int limit = ParseListLimit(ctx);
   std::string sql =
       "SELECT id, kind, at, ref_id, summary, user_id, data, seq FROM timeline_events WHERE contact_id = ?";
   Params params{contact_id};
