@@ -22,6 +22,13 @@ struct Field {
   bool is_set() const { return present && value.has_value(); }
 };
 
+// Merge patch: a field in the body (a value, or null to clear) replaces target; an absent
+// field leaves it as it was.
+template <class T>
+void Assign(const Field<T>& f, std::optional<T>& target) {
+  if (f.present) target = f.value;
+}
+
 // True for a plausible address: one @, a non-empty local part, a dotted domain of
 // letters/digits/hyphens, no spaces or control characters, at most 254 bytes.
 bool IsValidEmail(std::string_view email);

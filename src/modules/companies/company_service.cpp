@@ -18,11 +18,6 @@ constexpr size_t kMaxBatch = 1000;
 const std::initializer_list<std::string_view> kFields = {"name", "domain", "industry", "owner_id", "phone", "address"};
 const std::initializer_list<std::string_view> kReadOnly = {"id", "created_at", "updated_at", "version", "archived_at"};
 
-template <class T>
-void Assign(const Field<T>& f, std::optional<T>& target) {
-  if (f.present) target = f.value;
-}
-
 }  // namespace
 
 void CompanyService::Apply(Validator& v, Company& c, bool creating) {

@@ -23,11 +23,6 @@ const std::initializer_list<std::string_view> kFields = {
     "phase",      "relationship_type",     "birthday", "customer_since", "tags",      "allow_duplicate"};
 const std::initializer_list<std::string_view> kReadOnly = {"id", "created_at", "updated_at", "version", "archived_at"};
 
-template <class T>
-void Assign(const Field<T>& f, std::optional<T>& target) {
-  if (f.present) target = f.value;
-}
-
 Error DuplicateEmail(const std::string& existing_id, const std::string& field) {
   return Error::Conflict("duplicate-email", "A contact with this email already exists: " + existing_id +
                                                 ". Send \"allow_duplicate\": true to keep both.")

@@ -23,11 +23,6 @@ const std::initializer_list<std::string_view> kFields = {"contact_id", "user_id"
 const std::initializer_list<std::string_view> kReadOnly = {"id", "notes_html", "task_id", "archived_at",
                                                            "created_at", "updated_at", "version"};
 
-template <class T>
-void Assign(const Field<T>& f, std::optional<T>& target) {
-  if (f.present) target = f.value;
-}
-
 // Applies the body's fields; returns whether an override reason was given in it.
 bool Apply(Validator& v, Interaction& i, bool creating) {
   v.RejectUnknown(kFields, kReadOnly);
