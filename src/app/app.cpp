@@ -3,10 +3,13 @@
 #include "auth/auth_routes.hpp"
 #include "core/crypto.hpp"
 #include "modules/audit/audit_routes.hpp"
+#include "modules/cases/case_routes.hpp"
 #include "modules/companies/company_routes.hpp"
 #include "jobs/job_routes.hpp"
 #include "modules/contacts/contact_routes.hpp"
 #include "modules/interactions/interaction_routes.hpp"
+#include "modules/mail/mail_routes.hpp"
+#include "modules/notifications/notification_routes.hpp"
 #include "modules/tasks/follow_ups.hpp"
 #include "modules/tasks/task_routes.hpp"
 #include "modules/timeline/timeline_routes.hpp"
@@ -29,7 +32,15 @@ App::App(const AppConfig& config) {
   timeline_ = std::make_unique<TimelineService>(*db_);
   interactions_ = std::make_unique<InteractionService>(*db_);
   tasks_ = std::make_unique<TaskService>(*db_);
+  sla_policies_ = std::make_unique<SlaPolicyService>(*db_);
+  cases_ = std::make_unique<CaseService>(*db_);
+  notifications_ = std::make_unique<NotificationService>(*db_);
   jobs_ = std::make_unique<JobQueue>(*db_);
+  jobs_->Register("sla-timer", [this](const json::object& payload) {
+    cases_->OnSlaTimer(std::string(payload.at("case_id").as_string()));
+  });
+  mail_ = std::make_unique<MailService>(*db_);
+  mail_->RegisterJobs(*jobs_);
   jobs_->RegisterDaily("follow-ups", [this](const json::object& payload) {
     RunFollowUps(*db_, std::string(payload.at("as_of").as_string()));
   });
@@ -56,6 +67,9 @@ App::App(const AppConfig& config) {
   AddTimelineRoutes(router_, *timeline_);
   AddInteractionRoutes(router_, *db_, *interactions_, *contacts_);
   AddTaskRoutes(router_, *db_, *tasks_);
+  AddCaseRoutes(router_, *db_, *cases_, *sla_policies_);
+  AddNotificationRoutes(router_, *notifications_);
+  AddMailRoutes(router_, *db_, *mail_);
   AddJobRoutes(router_, *jobs_);
 }
 

@@ -8,10 +8,14 @@
 #include "http/router.hpp"
 #include "http/static_files.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/cases/case_service.hpp"
 #include "modules/companies/company_service.hpp"
 #include "jobs/job_queue.hpp"
 #include "modules/contacts/contact_service.hpp"
 #include "modules/interactions/interaction_service.hpp"
+#include "modules/mail/mail_service.hpp"
+#include "modules/notifications/notification_service.hpp"
+#include "modules/sla/sla_policy_service.hpp"
 #include "modules/tasks/task_service.hpp"
 #include "modules/timeline/timeline_service.hpp"
 #include "modules/users/user_service.hpp"
@@ -43,6 +47,7 @@ class App {
   ContactService& contacts() { return *contacts_; }
   InteractionService& interactions() { return *interactions_; }
   TaskService& tasks() { return *tasks_; }
+  CaseService& cases() { return *cases_; }
   // Background jobs; `serve` starts the runner, other commands leave it stopped.
   JobQueue& jobs() { return *jobs_; }
 
@@ -57,6 +62,10 @@ class App {
   std::unique_ptr<TimelineService> timeline_;
   std::unique_ptr<InteractionService> interactions_;
   std::unique_ptr<TaskService> tasks_;
+  std::unique_ptr<SlaPolicyService> sla_policies_;
+  std::unique_ptr<CaseService> cases_;
+  std::unique_ptr<NotificationService> notifications_;
+  std::unique_ptr<MailService> mail_;
   std::unique_ptr<JobQueue> jobs_;
   std::unique_ptr<StaticFiles> static_files_;
   Router router_;

@@ -49,7 +49,9 @@ int LockSeconds(int failures) {
 json::object UserJson(const Row& row) {
   return json::object{{"id", row.Text(0)},         {"email", row.Text(1)},      {"name", row.Text(2)},
                       {"role", row.Text(3)},       {"active", row.Int(4) != 0}, {"created_at", row.Text(5)},
-                      {"updated_at", row.Text(6)}, {"version", row.Int(7)}};
+                      {"updated_at", row.Text(6)}, {"version", row.Int(7)},
+                      {"service_team", row.Int(8) != 0},  {"away_from", OptionalString(row.OptText(9))},
+                      {"away_until", OptionalString(row.OptText(10))}};
 }
 
 LoginResult AuthService::Login(std::string_view email, std::string_view password) {
@@ -71,7 +73,7 @@ LoginResult AuthService::Login(std::string_view email, std::string_view password
   });
   bool ok = false;
   if (user) {
-    ok = VerifyPassword(password, user->Text(8)) && user->Int(4) != 0;
+    ok = VerifyPassword(password, user->Text(kUserColumnCount)) && user->Int(4) != 0;
   } else {
     BurnPasswordCheck(password);
   }

@@ -60,7 +60,10 @@ class AuthService {
 };
 
 // The JSON shape of a user row selected with kUserColumns.
-inline constexpr const char* kUserColumns = "id, email, name, role, active, created_at, updated_at, version";
+inline constexpr const char* kUserColumns =
+    "users.id, users.email, users.name, users.role, users.active, users.created_at, users.updated_at, users.version, "
+    "users.service_team, users.away_from, users.away_until";
+inline constexpr int kUserColumnCount = 11;
 json::object UserJson(const Row& row);
 
 }  // namespace hearth

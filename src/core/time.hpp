@@ -15,6 +15,8 @@ using SysTime = std::chrono::system_clock::time_point;
 // The server's clock: the system clock, unless StartClockAt moved it (`serve --clock`,
 // for tests and demos of date rules); it then runs at normal speed from that instant.
 SysTime Now();
+// A time after every real one: sorts "no due time" last in both SQL dialects.
+inline constexpr const char* kFarFuture = "9999-12-31T23:59:59.999Z";
 void StartClockAt(SysTime start);
 std::string FormatTime(SysTime t);  // 2026-11-28T14:03:00.123Z
 std::string NowText();

@@ -106,6 +106,7 @@ struct Router::Route {
   std::vector<std::string> segments;  // "{id}" marks a parameter
   Access access;
   Handler handler;
+  bool raw_body = false;  // any content type: the handler reads the bytes itself
 };
 
 namespace {
@@ -148,13 +149,14 @@ Role RoleFor(Access access) {
 Router::Router() = default;
 Router::~Router() = default;
 
-void Router::Add(std::string method, std::string pattern, Access access, Handler handler) {
+void Router::Add(std::string method, std::string pattern, Access access, Handler handler, bool raw_body) {
   auto route = std::make_unique<Route>();
   route->method = std::move(method);
   for (auto part : SplitPath(pattern)) route->segments.emplace_back(part);
   route->pattern = std::move(pattern);
   route->access = access;
   route->handler = std::move(handler);
+  route->raw_body = raw_body;
   routes_.push_back(std::move(route));
 }
 
@@ -241,7 +243,7 @@ Response Router::Run(const Request& req) const {
         !SecretEquals(req.Header("x-csrf-token"), principal->csrf_token))
       throw Error::Forbidden("Send the X-CSRF-Token header given at sign-in with every change.", "csrf");
   }
-  if (IsWrite(req.method) && !req.body.empty() && !IsJsonContentType(req.Header("content-type")))
+  if (IsWrite(req.method) && !route->raw_body && !req.body.empty() && !IsJsonContentType(req.Header("content-type")))
     throw Error(Error::Kind::kUnsupportedMedia, "unsupported-media-type",
                 "Send the body as application/json (or application/merge-patch+json for PATCH).");
 

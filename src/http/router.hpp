@@ -30,7 +30,11 @@ class Router {
   Router();
   ~Router();
 
-  void Add(std::string method, std::string pattern, Access access, Handler handler);
+  void Add(std::string method, std::string pattern, Access access, Handler handler, bool raw_body = false);
+  // A POST whose body is a file of any content type (e.g. an attachment), not JSON.
+  void PostFile(std::string pattern, Access access, Handler h) {
+    Add("POST", std::move(pattern), access, std::move(h), true);
+  }
   void Get(std::string pattern, Access access, Handler h) { Add("GET", std::move(pattern), access, std::move(h)); }
   void Post(std::string pattern, Access access, Handler h) { Add("POST", std::move(pattern), access, std::move(h)); }
   void Put(std::string pattern, Access access, Handler h) { Add("PUT", std::move(pattern), access, std::move(h)); }

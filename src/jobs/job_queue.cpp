@@ -45,11 +45,11 @@ JobQueue::JobQueue(Db& db) : db_(db), runner_id_(NewId("run")) {}
 JobQueue::~JobQueue() { Stop(); }
 
 void JobQueue::Enqueue(Tx& tx, std::string_view kind, const json::object& payload, const std::string& run_at,
-                       const std::optional<std::string>& unique_key) {
+                       const std::optional<std::string>& unique_key, int64_t max_attempts) {
   std::string now = NowText();
-  tx.Exec("INSERT INTO jobs (id, kind, payload, status, run_at, unique_key, created_at, updated_at) "
-          "VALUES (?, ?, ?, 'queued', ?, ?, ?, ?)",
-          {NewId("job"), kind, json::serialize(payload), run_at, unique_key, now, now});
+  tx.Exec("INSERT INTO jobs (id, kind, payload, status, run_at, unique_key, max_attempts, created_at, updated_at) "
+          "VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
+          {NewId("job"), kind, json::serialize(payload), run_at, unique_key, max_attempts, now, now});
 }
 
 void JobQueue::Register(std::string kind, Handler handler) { handlers_[std::move(kind)] = std::move(handler); }
@@ -59,26 +59,50 @@ void JobQueue::RegisterDaily(std::string kind, Handler handler) {
   Register(std::move(kind), std::move(handler));
 }
 
+void JobQueue::RegisterPeriodic(std::string kind, std::chrono::seconds every, Handler handler) {
+  periodic_.push_back(Periodic{kind, every});
+  Register(std::move(kind), std::move(handler));
+}
+
+bool JobQueue::EnqueueOnce(const std::string& kind, const json::object& payload, const std::string& run_at,
+                           const std::string& key, int64_t max_attempts) {
+  try {
+    db_.Write([&](Tx& tx) {
+      if (tx.QueryOne("SELECT 1 FROM jobs WHERE unique_key = ?", {key})) return;
+      Enqueue(tx, kind, payload, run_at, key, max_attempts);
+    });
+  } catch (const Error& e) {
+    // Another process scheduled it first (unique key): that is the point.
+    if (e.status() != 409) {
+      spdlog::warn("scheduling {} failed: {}", key, e.detail());
+      return false;  // try again at the next poll
+    }
+  }
+  return true;
+}
+
 void JobQueue::ScheduleDaily() {
   SysTime now = Now();
   std::string today = DateText(now);
   if (today == scheduled_day_) return;  // this process already made sure of today's jobs
-  for (const auto& kind : daily_) {
-    std::string key = kind + ":" + today;
-    try {
-      db_.Write([&](Tx& tx) {
-        if (tx.QueryOne("SELECT 1 FROM jobs WHERE unique_key = ?", {key})) return;
-        Enqueue(tx, kind, json::object{{"as_of", today}}, FormatTime(*ParseDate(today)), key);
-      });
-    } catch (const Error& e) {
-      // Another process scheduled it first (unique key): that is the point.
-      if (e.status() != 409) {
-        spdlog::warn("scheduling {} failed: {}", key, e.detail());
-        return;  // try again at the next poll
-      }
-    }
-  }
+  for (const auto& kind : daily_)
+    if (!EnqueueOnce(kind, json::object{{"as_of", today}}, FormatTime(*ParseDate(today)), kind + ":" + today, 8))
+      return;
+  // Finished jobs are kept a week for GET /jobs, then dropped (periodic jobs add up).
+  db_.Write([&](Tx& tx) {
+    tx.Exec("DELETE FROM jobs WHERE status = 'done' AND updated_at < ?", {FormatTime(now - std::chrono::hours(24 * 7))});
+  });
   scheduled_day_ = today;
+}
+
+void JobQueue::SchedulePeriodic() {
+  int64_t seconds = UnixSeconds(Now());
+  for (Periodic& p : periodic_) {
+    int64_t slot = seconds / p.every.count();
+    if (slot == p.scheduled_slot) continue;
+    if (EnqueueOnce(p.kind, json::object{{"slot", slot}}, NowText(), p.kind + ":" + std::to_string(slot), 1))
+      p.scheduled_slot = slot;
+  }
 }
 
 std::optional<JobQueue::Claimed> JobQueue::Claim() {
@@ -125,6 +149,7 @@ void JobQueue::Finish(const Claimed& job, const std::string& error) {
 
 int JobQueue::RunDue() {
   ScheduleDaily();
+  SchedulePeriodic();
   int ran = 0;
   while (auto job = Claim()) {
     std::string error;

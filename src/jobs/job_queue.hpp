@@ -32,11 +32,14 @@ class JobQueue {
   ~JobQueue();
 
   static void Enqueue(Tx& tx, std::string_view kind, const json::object& payload, const std::string& run_at,
-                      const std::optional<std::string>& unique_key = std::nullopt);
+                      const std::optional<std::string>& unique_key = std::nullopt, int64_t max_attempts = 8);
 
   void Register(std::string kind, Handler handler);
   // One job of `kind` per UTC day, with payload {"as_of": "YYYY-MM-DD"}.
   void RegisterDaily(std::string kind, Handler handler);
+  // One job of `kind` per interval (e.g. polling a mailbox every minute), with payload
+  // {"slot": N}; a failed run is not retried: the next interval runs it again.
+  void RegisterPeriodic(std::string kind, std::chrono::seconds every, Handler handler);
 
   // The runner thread: every poll_interval, schedules today's daily jobs and runs every due job.
   void Start(std::chrono::milliseconds poll_interval = std::chrono::milliseconds(1000));
@@ -57,11 +60,22 @@ class JobQueue {
   std::optional<Claimed> Claim();
   void Finish(const Claimed& job, const std::string& error);
   void ScheduleDaily();
+  void SchedulePeriodic();
+  // Enqueues the job with this unique key unless it exists (another process made it).
+  bool EnqueueOnce(const std::string& kind, const json::object& payload, const std::string& run_at,
+                   const std::string& key, int64_t max_attempts);
+
+  struct Periodic {
+    std::string kind;
+    std::chrono::seconds every;
+    int64_t scheduled_slot = -1;
+  };
 
   Db& db_;
   std::string runner_id_;
   std::map<std::string, Handler> handlers_;
   std::vector<std::string> daily_;
+  std::vector<Periodic> periodic_;
   std::string scheduled_day_;  // the UTC day whose daily jobs this process has scheduled
   std::thread thread_;
   std::mutex mutex_;

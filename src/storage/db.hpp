@@ -35,6 +35,9 @@ struct Value {
   Value(const std::optional<std::string>& s) {
     if (s) v = *s;
   }
+  Value(const std::optional<int64_t>& i) {
+    if (i) v = *i;
+  }
 
   bool is_null() const { return std::holds_alternative<std::monostate>(v); }
 };

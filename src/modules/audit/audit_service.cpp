@@ -69,9 +69,11 @@ json::object AuditService::List(const Ctx& ctx) {
       .default_sort = "-at",
   };
   static const std::initializer_list<std::string_view> kTypes = {"contact", "company", "user", "interaction",
-                                                                 "task", "setting"};
+                                                                 "task", "setting", "case", "sla_policy",
+                                                                 "cx_policy"};
   if (auto type = ctx.Query("record_type"); type && std::find(kTypes.begin(), kTypes.end(), *type) == kTypes.end())
-    throw Error::BadRequest("record_type must be contact, company, user, interaction, task or setting.");
+    throw Error::BadRequest("record_type must be contact, company, user, interaction, task, setting, case, sla_policy or "
+                          "cx_policy.");
   ListQuery query(ctx, spec);
   return query.Run(db_, [](const Row& r) {
     return json::object{{"id", r.Text(0)},

@@ -144,6 +144,24 @@ json::object ContactService::Create(const std::string& actor_id, const json::obj
   });
 }
 
+std::pair<std::string, bool> ContactService::FindOrCreateByEmail(Tx& tx, const std::string& actor_id,
+                                                                 const std::string& email,
+                                                                 const std::string& display_name) {
+  tx.LockKey("contact-email:" + ContactStore::EmailKey(email));
+  if (auto existing = ContactStore::FindByEmail(tx, email, "")) return {*existing, false};
+  Contact c;
+  c.id = NewId("con");
+  c.email = email;
+  std::string name = display_name.substr(0, 200);
+  size_t space = name.rfind(' ');
+  if (!name.empty()) c.first_name = space == std::string::npos ? name : name.substr(0, space);
+  if (space != std::string::npos && space + 1 < name.size()) c.last_name = name.substr(space + 1);
+  c.created_at = c.updated_at = NowText();
+  ContactStore::Insert(tx, c, std::nullopt);
+  AuditService::RecordCreate(tx, actor_id, "contact", c.id, ToJson(c));
+  return {c.id, true};
+}
+
 json::array ContactService::CreateBatch(const std::string& actor_id, const json::object& body) {
   const json::array& items = BatchItems(body, kMaxBatch);
   std::vector<Draft> drafts(items.size());

@@ -21,6 +21,32 @@ json::object ReadSetting(Tx& tx, const Setting& setting) {
   return out;
 }
 
+namespace {
+
+// The document as clients see it: secrets replaced by whether they are set.
+json::object Shown(const Setting& setting, json::object doc) {
+  for (const std::string& name : setting.secrets) {
+    const json::value* v = doc.if_contains(name);
+    bool set = v && v->is_string() && !v->as_string().empty();
+    doc.erase(name);
+    doc[name + "_set"] = set;
+  }
+  return doc;
+}
+
+// For the audit log: a changed secret shows as "(changed)", never its value.
+void Redact(const Setting& setting, json::object& before, json::object& after) {
+  for (const std::string& name : setting.secrets) {
+    const json::value* b = before.if_contains(name);
+    const json::value* a = after.if_contains(name);
+    bool changed = (b ? *b : json::value()) != (a ? *a : json::value());
+    before[name] = changed ? "(hidden)" : "";
+    after[name] = changed ? "(changed)" : "";
+  }
+}
+
+}  // namespace
+
 void WriteSetting(Tx& tx, const Setting& setting, const json::object& value, const std::string& user_id) {
   json::object before = ReadSetting(tx, setting);
   std::string now = NowText();
@@ -31,13 +57,15 @@ void WriteSetting(Tx& tx, const Setting& setting, const json::object& value, con
             {setting.key, text, now, user_id});
   before.erase("updated_at");
   before.erase("updated_by");
-  AuditService::RecordUpdate(tx, user_id, "setting", setting.key, before, value);
+  json::object after = value;
+  Redact(setting, before, after);
+  AuditService::RecordUpdate(tx, user_id, "setting", setting.key, before, after);
 }
 
 void AddSettingRoutes(Router& r, Db& db, const Setting& setting, Access write_access) {
   std::string path = "/api/v1/settings/" + setting.key;
-  r.Get(path, Access::kViewer, [&db, &setting](Ctx&) {
-    return Response::Json(db.Read([&](Tx& tx) { return ReadSetting(tx, setting); }));
+  r.Get(path, setting.read_access, [&db, &setting](Ctx&) {
+    return Response::Json(db.Read([&](Tx& tx) { return Shown(setting, ReadSetting(tx, setting)); }));
   });
   r.Put(path, write_access, [&db, &setting](Ctx& c) {
     json::object body = c.Body();
@@ -46,7 +74,7 @@ void AddSettingRoutes(Router& r, Db& db, const Setting& setting, Access write_ac
       current.erase("updated_at");
       current.erase("updated_by");
       WriteSetting(tx, setting, setting.validate(body, current), c.principal().user_id);
-      return ReadSetting(tx, setting);
+      return Shown(setting, ReadSetting(tx, setting));
     }));
   });
 }

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace hearth {
 
@@ -19,13 +20,18 @@ struct Setting {
   // Checks a PUT body (throws Error 422) and returns the document to store: the
   // `current` document (stored or default) with the body's fields applied.
   std::function<json::object(const json::object& body, const json::object& current)> validate;
+  // Fields never shown (passwords): GET answers `<name>_set: true/false` instead, a PUT
+  // without them keeps them, and the audit log records only that they changed.
+  std::vector<std::string> secrets = {};
+  Access read_access = Access::kViewer;
 };
 
 // The stored document for the setting, or its defaults; stored fields override defaults.
 json::object ReadSetting(Tx& tx, const Setting& setting);
 void WriteSetting(Tx& tx, const Setting& setting, const json::object& value, const std::string& user_id);
 
-// GET /api/v1/settings/<key> (any staff: the web app warns with it) and PUT (write_access).
+// GET /api/v1/settings/<key> (read_access; any staff by default: the web app warns with
+// it) and PUT (write_access).
 void AddSettingRoutes(Router& r, Db& db, const Setting& setting, Access write_access);
 
 }  // namespace hearth

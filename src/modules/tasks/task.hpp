@@ -23,7 +23,7 @@ struct Task {
 };
 
 inline const std::initializer_list<std::string_view> kTaskKinds = {"call", "email", "card", "gift",
-                                                                   "meeting", "note", "other"};
+                                                                   "meeting", "note", "sales_lead", "other"};
 inline const std::initializer_list<std::string_view> kTaskStatuses = {"open", "done", "cancelled"};
 
 json::object ToJson(const Task& t);

@@ -22,7 +22,6 @@ const std::initializer_list<std::string_view> kFields = {"title", "kind", "due_a
 const std::initializer_list<std::string_view> kReadOnly = {"id", "completed_at", "interaction_id", "source",
                                                            "created_by", "archived_at", "created_at",
                                                            "updated_at", "version"};
-constexpr const char* kNoDue = "9999-12-31T23:59:59.999Z";  // sorts tasks without a due time last
 
 void Apply(Validator& v, Task& t, bool creating) {
   v.RejectUnknown(kFields, kReadOnly);
@@ -92,7 +91,7 @@ json::object TaskService::List(const Ctx& ctx) {
   static const ListSpec spec{
       .table = "tasks",
       .columns = TaskStore::Columns(),
-      .sorts = {{"due_at", std::string("COALESCE(tasks.due_at, '") + kNoDue + "')"}, {"created_at", "tasks.seq"}},
+      .sorts = {{"due_at", std::string("COALESCE(tasks.due_at, '") + kFarFuture + "')"}, {"created_at", "tasks.seq"}},
       .filters = {"contact_id", "status", "kind"},
       .extra = {"assignee_id", "due", "tz"},
       .searchable = false,
@@ -130,7 +129,7 @@ json::object TaskService::Mine(const Ctx& ctx) {
         {"today", to_array(tx.Query(base + "AND due_at >= ? AND due_at < ? ORDER BY due_at, seq LIMIT 200",
                                     {user, FormatTime(start), FormatTime(end)}))},
         {"upcoming", to_array(tx.Query(base + "AND (due_at >= ? OR due_at IS NULL) ORDER BY COALESCE(due_at, '" +
-                                           kNoDue + "'), seq LIMIT 200",
+                                           kFarFuture + "'), seq LIMIT 200",
                                        {user, FormatTime(end)}))}};
   });
 }
@@ -218,6 +217,14 @@ json::object TaskService::Complete(const std::string& actor_id, const std::strin
     SaveChange(tx, actor_id, *current, t);
     return json::object{{"task", ToJson(t)}, {"interaction", std::move(interaction)}};
   });
+}
+
+Task TaskService::CreateInTx(Tx& tx, const std::string& actor_id, Task t) {
+  t.id = NewId("tsk");
+  t.created_at = t.updated_at = NowText();
+  CheckReferences(tx, t);
+  InsertTask(tx, actor_id, t);
+  return t;
 }
 
 bool TaskService::CreateFollowUp(Tx& tx, Task t) {

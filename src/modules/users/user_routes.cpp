@@ -14,6 +14,8 @@ void AddUserRoutes(Router& r, UserService& users) {
   r.Patch(base + "/{id}", Access::kAdmin, [&](Ctx& c) {
     return RecordResponse(users.Update(c.principal().user_id, std::string(c.Param("id")), c.Body(), c.IfMatchVersion()));
   });
+  r.Put("/api/v1/me/away", Access::kViewer,
+        [&](Ctx& c) { return Response::Json(users.SetAway(c.principal().user_id, c.Body())); });
   r.Delete(base + "/{id}", Access::kAdmin, [&](Ctx& c) {
     users.Deactivate(c.principal().user_id, std::string(c.Param("id")), c.IfMatchVersion());
     return Response::NoContent();

@@ -42,10 +42,10 @@ Field<std::string> Password(Validator& v, std::string_view name) {
 json::object UserService::List(const Ctx& ctx) {
   static const ListSpec spec{
       .table = "users",
-      .columns = "users.id, email, name, role, active, created_at, updated_at, version",
+      .columns = kUserColumns,
       .sorts = {{"name", "LOWER(users.name)"}, {"created_at", "users.created_at"}, {"email", "users.email_key"}},
       .filters = {"role"},
-      .extra = {"active", "q"},
+      .extra = {"active", "q", "service_team"},
       .archivable = false,
       .searchable = false,
   };
@@ -53,6 +53,10 @@ json::object UserService::List(const Ctx& ctx) {
   if (auto active = query.Param("active")) {
     if (*active != "true" && *active != "false") throw Error::BadRequest("active must be true or false.");
     query.Where("users.active = ?", {*active == "true" ? 1 : 0});
+  }
+  if (auto team = query.Param("service_team")) {
+    if (*team != "true" && *team != "false") throw Error::BadRequest("service_team must be true or false.");
+    query.Where("users.service_team = ?", {*team == "true" ? 1 : 0});
   }
   if (auto q = query.Param("q"); q && !q->empty()) {
     std::string like = "%" + Lower(std::string(q->substr(0, 100))) + "%";
@@ -106,12 +110,17 @@ json::object UserService::Create(const std::string& actor_id, const json::object
 json::object UserService::Update(const std::string& actor_id, const std::string& id, const json::object& patch,
                                  std::optional<int64_t> if_match) {
   Validator v(patch);
-  v.RejectUnknown({"email", "name", "role", "active", "password"}, {"id", "created_at", "updated_at", "version"});
+  v.RejectUnknown({"email", "name", "role", "active", "password", "service_team", "away_from", "away_until"},
+                  {"id", "created_at", "updated_at", "version"});
   auto email = v.Email("email");
   auto name = v.Text("name");
   auto role = v.Enum("role", {"admin", "manager", "agent", "viewer"});
   auto active = v.Bool("active");
   auto password = Password(v, "password");
+  auto team = v.Bool("service_team");
+  auto away_from = v.Time("away_from");
+  auto away_until = v.Time("away_until");
+  if (team.present && !team.value && !v.HasError("service_team")) v.Add("service_team", "cannot be cleared");
   if (email.present && !email.value && !v.HasError("email")) v.Add("email", "cannot be cleared");
   if (name.present && !name.value && !v.HasError("name")) v.Add("name", "cannot be cleared");
   if (role.present && !role.value && !v.HasError("role")) v.Add("role", "cannot be cleared");
@@ -133,9 +142,18 @@ json::object UserService::Update(const std::string& actor_id, const std::string&
     if (Lower(new_email) != Lower(std::string(b.at("email").as_string())) &&
         tx.QueryOne("SELECT 1 FROM users WHERE email_key = ?", {Lower(new_email)}))
       throw Error::Conflict("conflict", "A user with this email already exists.");
+    bool new_team = team.is_set() ? *team.value : b.at("service_team").as_bool();
+    json::value new_from = away_from.present ? OptionalString(away_from.value) : b.at("away_from");
+    json::value new_until = away_until.present ? OptionalString(away_until.value) : b.at("away_until");
+    if (new_from.is_string() && new_until.is_string() && new_until.as_string() <= new_from.as_string())
+      throw Error::Invalid({{"away_until", "must be after away_from"}});
     if (!hash && new_name == b.at("name").as_string() && new_role == b.at("role").as_string() &&
-        new_active == b.at("active").as_bool() && new_email == b.at("email").as_string())
+        new_active == b.at("active").as_bool() && new_email == b.at("email").as_string() &&
+        new_team == b.at("service_team").as_bool() && new_from == b.at("away_from") && new_until == b.at("away_until"))
       return *before;  // nothing changed: no new version
+    auto text = [](const json::value& v) { return v.is_string() ? Value(std::string(v.as_string())) : Value(); };
+    tx.Exec("UPDATE users SET service_team = ?, away_from = ?, away_until = ? WHERE id = ?",
+            {new_team, text(new_from), text(new_until), id});
     tx.Exec("UPDATE users SET email = ?, email_key = ?, name = ?, role = ?, active = ?, updated_at = ?, "
             "version = version + 1 WHERE id = ?",
             {new_email, Lower(new_email), new_name, new_role, new_active, NowText(), id});
@@ -149,6 +167,15 @@ json::object UserService::Update(const std::string& actor_id, const std::string&
   });
   auth_.ForgetCached();
   return user;
+}
+
+json::object UserService::SetAway(const std::string& user_id, const json::object& body) {
+  Validator v(body);
+  v.RejectUnknown({"away_from", "away_until"});
+  v.Finish();
+  json::object patch{{"away_from", body.contains("away_from") ? body.at("away_from") : json::value(nullptr)},
+                     {"away_until", body.contains("away_until") ? body.at("away_until") : json::value(nullptr)}};
+  return Update(user_id, user_id, patch, std::nullopt);
 }
 
 void UserService::Deactivate(const std::string& actor_id, const std::string& id, std::optional<int64_t> if_match) {

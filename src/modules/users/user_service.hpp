@@ -23,6 +23,9 @@ class UserService {
   json::object Create(const std::string& actor_id, const json::object& body);
   json::object Update(const std::string& actor_id, const std::string& id, const json::object& patch,
                       std::optional<int64_t> if_match);
+  // PUT /me/away {"away_from", "away_until"}: a user sets (or, with nulls, clears) their
+  // own away period; new cases of their customers then go to the service team.
+  json::object SetAway(const std::string& user_id, const json::object& body);
   void Deactivate(const std::string& actor_id, const std::string& id, std::optional<int64_t> if_match);
   // The id of the user with this email, if any.
   std::optional<std::string> FindByEmail(const std::string& email);
