@@ -7,6 +7,8 @@
 #include "modules/companies/company_routes.hpp"
 #include "jobs/job_routes.hpp"
 #include "modules/contacts/contact_routes.hpp"
+#include "modules/cx_policy/cx_policy_routes.hpp"
+#include "modules/reports/report_routes.hpp"
 #include "modules/interactions/interaction_routes.hpp"
 #include "modules/mail/mail_routes.hpp"
 #include "modules/notifications/notification_routes.hpp"
@@ -41,6 +43,11 @@ App::App(const AppConfig& config) {
   });
   mail_ = std::make_unique<MailService>(*db_);
   mail_->RegisterJobs(*jobs_);
+  cx_policies_ = std::make_unique<CxPolicyService>(*db_);
+  digests_ = std::make_unique<DigestService>(*db_);
+  jobs_->RegisterDaily("service-digest", [this](const json::object& payload) {
+    digests_->RunDaily(std::string(payload.at("as_of").as_string()));
+  });
   jobs_->RegisterDaily("follow-ups", [this](const json::object& payload) {
     RunFollowUps(*db_, std::string(payload.at("as_of").as_string()));
   });
@@ -69,6 +76,8 @@ App::App(const AppConfig& config) {
   AddTaskRoutes(router_, *db_, *tasks_);
   AddCaseRoutes(router_, *db_, *cases_, *sla_policies_);
   AddNotificationRoutes(router_, *notifications_);
+  AddCxPolicyRoutes(router_, *cx_policies_);
+  AddReportRoutes(router_, *db_, *digests_);
   AddMailRoutes(router_, *db_, *mail_);
   AddJobRoutes(router_, *jobs_);
 }

@@ -12,6 +12,8 @@
 #include "modules/companies/company_service.hpp"
 #include "jobs/job_queue.hpp"
 #include "modules/contacts/contact_service.hpp"
+#include "modules/cx_policy/cx_policy_service.hpp"
+#include "modules/reports/digest.hpp"
 #include "modules/interactions/interaction_service.hpp"
 #include "modules/mail/mail_service.hpp"
 #include "modules/notifications/notification_service.hpp"
@@ -66,6 +68,8 @@ class App {
   std::unique_ptr<CaseService> cases_;
   std::unique_ptr<NotificationService> notifications_;
   std::unique_ptr<MailService> mail_;
+  std::unique_ptr<CxPolicyService> cx_policies_;
+  std::unique_ptr<DigestService> digests_;
   std::unique_ptr<JobQueue> jobs_;
   std::unique_ptr<StaticFiles> static_files_;
   Router router_;

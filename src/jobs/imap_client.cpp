@@ -39,11 +39,18 @@ std::string FetchMessage(const ImapMailbox& box, int64_t uid) {
   return curl.response();
 }
 
-void MarkSeen(const ImapMailbox& box, int64_t uid) {
+namespace {
+
+void StoreSeenFlag(const ImapMailbox& box, int64_t uid, bool seen) {
   CurlHandle curl(MailboxUrl(box), box.username, box.password);
-  std::string command = "UID STORE " + std::to_string(uid) + " +FLAGS (\\Seen)";
+  std::string command = "UID STORE " + std::to_string(uid) + (seen ? " +" : " -") + "FLAGS.SILENT (\\Seen)";
   curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, command.c_str());
-  curl.Perform("Marking message " + std::to_string(uid) + " seen");
+  curl.Perform("Flagging message " + std::to_string(uid));
 }
+
+}  // namespace
+
+void MarkSeen(const ImapMailbox& box, int64_t uid) { StoreSeenFlag(box, uid, true); }
+void MarkUnseen(const ImapMailbox& box, int64_t uid) { StoreSeenFlag(box, uid, false); }
 
 }  // namespace hearth

@@ -131,7 +131,8 @@ void Escalate(Tx& tx, Case& c, const std::string& level) {
     NotificationService::Notify(tx, Notification{user, "sla_" + level, title, body, std::string("case"), c.id});
     if (rule.at("email").as_bool()) {
       std::string email = EmailOf(tx, user);
-      if (!email.empty() && QueueEmail(tx, OutgoingEmail{email, title, body + "\n\nCase " + ref + ": " + c.subject}))
+      if (!email.empty() && QueueEmail(tx, OutgoingEmail{email, title, body + "\n\nCase " + ref + ": " + c.subject, std::nullopt,
+                                                        std::nullopt, std::nullopt, true}))
         ++emailed;
     }
   }

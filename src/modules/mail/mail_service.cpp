@@ -39,9 +39,13 @@ json::object MailService::Poll() {
     try {
       IntakeResult r = db_.Write([&](Tx& tx) { return TakeInEmail(tx, email, config.from_address, config.create_cases); });
       ++counts[r.outcome];
-    } catch (const std::exception& e) {
-      // Marked seen anyway: an email we cannot take in must not block the inbox forever.
-      spdlog::warn("mail-poll: email {} from {} not taken in: {}", email.message_id, email.from_address, e.what());
+    } catch (const Error& e) {
+      if (e.status() >= 500) {  // the database, not the email: leave it for the next poll
+        MarkUnseen(box, uid);
+        throw;
+      }
+      // An email we cannot take in (e.g. invalid fields) must not block the inbox forever.
+      spdlog::warn("mail-poll: email {} from {} not taken in: {}", email.message_id, email.from_address, e.detail());
       ++counts["failed"];
     }
     MarkSeen(box, uid);

@@ -26,6 +26,7 @@ bool QueueEmail(Tx& tx, OutgoingEmail email) {
                        {"message_id", *email.message_id}};
   if (email.in_reply_to) payload["in_reply_to"] = *email.in_reply_to;
   if (email.references) payload["references"] = *email.references;
+  if (email.automatic) payload["automatic"] = true;
   JobQueue::Enqueue(tx, "email-send", payload, NowText());
   return true;
 }

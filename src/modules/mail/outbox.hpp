@@ -16,6 +16,7 @@ struct OutgoingEmail {
   std::optional<std::string> message_id;   // "<…@…>"; one is made when missing
   std::optional<std::string> in_reply_to;  // threading: the message answered
   std::optional<std::string> references;   // threading: the conversation so far
+  bool automatic = false;                   // a notice or digest (Auto-Submitted), not a person
 };
 
 // Queues the email; false when no outgoing server is set up (nothing queued).

@@ -66,6 +66,8 @@ CREATE INDEX cases_contact ON cases (contact_id, seq);
 CREATE INDEX cases_owner_queue ON cases (owner_id, status, next_due_at);
 CREATE INDEX cases_queue ON cases (status, next_due_at);
 CREATE INDEX cases_opened ON cases (opened_at);
+CREATE INDEX cases_first_responded ON cases (first_responded_at);
+CREATE INDEX cases_resolved ON cases (resolved_at);
 CREATE INDEX cases_thread ON cases (email_thread_id);
 
 CREATE TABLE case_messages (

@@ -1,0 +1,279 @@
+#include "modules/reports/service_report.hpp"
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+#include "modules/cases/case.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace hearth {
+
+namespace {
+
+constexpr int64_t kMaxDays = 366;
+constexpr const char* kOpen = "cases.status IN ('new', 'open', 'pending')";
+
+int64_t DayNumber(const std::string& date) {
+  return std::chrono::duration_cast<std::chrono::hours>(ParseDate(date)->time_since_epoch()).count() / 24;
+}
+
+std::string DateOfDay(int64_t day) { return DateText(SysTime(std::chrono::hours(24 * day))); }
+
+// The first day of the bucket holding `date`: itself, its Monday, or the 1st of its month.
+std::string PeriodOf(const std::string& date, const std::string& bucket) {
+  if (bucket == "day") return date;
+  if (bucket == "month") return date.substr(0, 8) + "01";
+  int64_t day = DayNumber(date);
+  return DateOfDay(day - ((day + 3) % 7));  // 1970-01-01 was a Thursday
+}
+
+std::string NextDay(const std::string& date) { return DateOfDay(DayNumber(date) + 1); }
+
+// Nearest-rank percentile of sorted whole minutes; null when there are none.
+json::value Percentile(const std::vector<int64_t>& sorted, double p) {
+  if (sorted.empty()) return nullptr;
+  size_t rank = static_cast<size_t>(std::ceil(p * static_cast<double>(sorted.size())));
+  return sorted[std::clamp<size_t>(rank, 1, sorted.size()) - 1];
+}
+
+json::object Durations(Tx& tx, const std::string& minutes_col, const std::string& at_col, const ReportPeriod& p) {
+  std::vector<int64_t> minutes;
+  for (const Row& r : tx.Query("SELECT " + minutes_col + " FROM cases WHERE " + at_col + " >= ? AND " + at_col +
+                                   " < ? AND " + minutes_col + " IS NOT NULL AND archived_at IS NULL",
+                               {p.from, NextDay(p.to)}))
+    minutes.push_back(r.Int(0));
+  std::sort(minutes.begin(), minutes.end());
+  return json::object{{"count", minutes.size()},
+                      {"median_minutes", Percentile(minutes, 0.5)},
+                      {"p90_minutes", Percentile(minutes, 0.9)}};
+}
+
+json::array Volumes(Tx& tx, const ReportPeriod& p) {
+  std::map<std::string, json::object> periods;
+  for (int64_t d = DayNumber(p.from); d <= DayNumber(p.to); ++d) {
+    std::string key = PeriodOf(DateOfDay(d), p.bucket);
+    if (!periods.count(key))
+      periods[key] = json::object{{"period", key}, {"total", 0}, {"by_kind", json::object{}},
+                                  {"by_channel", json::object{}}, {"by_priority", json::object{}}};
+  }
+  for (const Row& r : tx.Query("SELECT substr(opened_at, 1, 10), kind, channel, priority, COUNT(*) FROM cases "
+                               "WHERE opened_at >= ? AND opened_at < ? AND archived_at IS NULL "
+                               "GROUP BY substr(opened_at, 1, 10), kind, channel, priority",
+                               {p.from, NextDay(p.to)})) {
+    json::object& period = periods[PeriodOf(r.Text(0), p.bucket)];
+    int64_t n = r.Int(4);
+    period["total"] = period["total"].as_int64() + n;
+    for (auto [dimension, column] : {std::pair{"by_kind", 1}, {"by_channel", 2}, {"by_priority", 3}}) {
+      json::object& counts = period[dimension].as_object();
+      json::value& v = counts[r.Text(column)];
+      v = (v.is_int64() ? v.as_int64() : 0) + n;
+    }
+  }
+  json::array out;
+  for (auto& [key, period] : periods) out.push_back(std::move(period));
+  return out;
+}
+
+json::object Sla(Tx& tx, const ReportPeriod& p) {
+  auto row = tx.QueryOne(
+      "SELECT COUNT(*), "
+      "SUM(CASE WHEN first_response_breached = 1 OR resolution_breached = 1 THEN 1 ELSE 0 END), "
+      "SUM(first_response_breached), SUM(resolution_breached) FROM cases "
+      "WHERE opened_at >= ? AND opened_at < ? AND sla_policy_id IS NOT NULL AND archived_at IS NULL",
+      {p.from, NextDay(p.to)});
+  int64_t cases = row->Int(0), breached = row->Int(1);
+  json::value percent = nullptr;
+  if (cases > 0) percent = std::round(1000.0 * static_cast<double>(cases - breached) / static_cast<double>(cases)) / 10.0;
+  return json::object{{"cases", cases},
+                      {"met", cases - breached},
+                      {"breached", breached},
+                      {"compliance_percent", percent},
+                      {"first_response_breached", row->Int(2)},
+                      {"resolution_breached", row->Int(3)}};
+}
+
+json::object Backlog(Tx& tx) {
+  json::object by_status{{"new", 0}, {"open", 0}, {"pending", 0}};
+  int64_t open = 0;
+  for (const Row& r : tx.Query(std::string("SELECT status, COUNT(*) FROM cases WHERE ") + kOpen +
+                               " AND archived_at IS NULL GROUP BY status")) {
+    by_status[r.Text(0)] = r.Int(1);
+    open += r.Int(1);
+  }
+  SysTime now = Now();
+  auto ago = [&](int days) { return FormatTime(now - std::chrono::hours(24 * days)); };
+  auto ages = tx.QueryOne(std::string("SELECT "
+                                      "SUM(CASE WHEN opened_at >= ? THEN 1 ELSE 0 END), "
+                                      "SUM(CASE WHEN opened_at < ? AND opened_at >= ? THEN 1 ELSE 0 END), "
+                                      "SUM(CASE WHEN opened_at < ? AND opened_at >= ? THEN 1 ELSE 0 END), "
+                                      "SUM(CASE WHEN opened_at < ? THEN 1 ELSE 0 END), MIN(opened_at) "
+                                      "FROM cases WHERE ") +
+                              kOpen + " AND archived_at IS NULL",
+                          {ago(1), ago(1), ago(3), ago(3), ago(7), ago(7)});
+  return json::object{{"open", open},
+                      {"by_status", by_status},
+                      {"by_age", json::object{{"under_1_day", ages->Int(0)},
+                                              {"days_1_to_3", ages->Int(1)},
+                                              {"days_3_to_7", ages->Int(2)},
+                                              {"over_7_days", ages->Int(3)}}},
+                      {"oldest_opened_at", OptionalString(ages->OptText(4))}};
+}
+
+json::array Agents(Tx& tx, const ReportPeriod& p) {
+  std::map<std::string, json::object> agents;
+  auto agent = [&](const std::string& id) -> json::object& {
+    auto [it, fresh] = agents.try_emplace(id);
+    if (fresh) it->second = json::object{{"user_id", id}, {"name", id}, {"open", 0}, {"assigned", 0},
+                                         {"resolved", 0}, {"breached", 0}};
+    return it->second;
+  };
+  for (const Row& r : tx.Query(std::string("SELECT owner_id, COUNT(*) FROM cases WHERE ") + kOpen +
+                               " AND owner_id IS NOT NULL AND archived_at IS NULL GROUP BY owner_id"))
+    agent(r.Text(0))["open"] = r.Int(1);
+  for (const Row& r : tx.Query(
+           "SELECT owner_id, COUNT(*), SUM(CASE WHEN resolved_at IS NOT NULL THEN 1 ELSE 0 END), "
+           "SUM(CASE WHEN first_response_breached = 1 OR resolution_breached = 1 THEN 1 ELSE 0 END) "
+           "FROM cases WHERE opened_at >= ? AND opened_at < ? AND owner_id IS NOT NULL AND archived_at IS NULL "
+           "GROUP BY owner_id",
+           {p.from, NextDay(p.to)})) {
+    json::object& a = agent(r.Text(0));
+    a["assigned"] = r.Int(1);
+    a["resolved"] = r.Int(2);
+    a["breached"] = r.Int(3);
+  }
+  json::array out;
+  for (auto& [id, a] : agents) {
+    if (auto name = tx.QueryOne("SELECT name FROM users WHERE id = ?", {id})) a["name"] = name->Text(0);
+    out.push_back(std::move(a));
+  }
+  std::sort(out.begin(), out.end(), [](const json::value& x, const json::value& y) {
+    return x.at("open").as_int64() > y.at("open").as_int64();
+  });
+  return out;
+}
+
+json::array RepeatComplaints(Tx& tx, const ReportPeriod& p) {
+  json::array out;
+  for (const Row& r : tx.Query(
+           "SELECT cases.contact_id, COUNT(*), MAX(contacts.first_name), MAX(contacts.last_name), "
+           "MAX(contacts.email) FROM cases JOIN contacts ON contacts.id = cases.contact_id "
+           "WHERE cases.kind = 'complaint' AND cases.opened_at >= ? AND cases.opened_at < ? "
+           "AND cases.archived_at IS NULL GROUP BY cases.contact_id HAVING COUNT(*) >= 2 "
+           "ORDER BY COUNT(*) DESC, cases.contact_id LIMIT 50",
+           {p.from, NextDay(p.to)})) {
+    std::string name = r.OptText(2).value_or("");
+    if (auto last = r.OptText(3)) name += (name.empty() ? "" : " ") + *last;
+    if (name.empty()) name = r.OptText(4).value_or(r.Text(0));
+    out.push_back(json::object{{"contact_id", r.Text(0)}, {"name", name}, {"complaints", r.Int(1)}});
+  }
+  return out;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos && (s.empty() || (s[0] != '=' && s[0] != '+' && s[0] != '-' && s[0] != '@')))
+    return s;
+  std::string out = "\"";
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@')) out += "'";  // no spreadsheet formulas
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string Text(const json::value& v) {
+  if (v.is_string()) return std::string(v.as_string());
+  if (v.is_null()) return "";
+  return json::serialize(v);
+}
+
+}  // namespace
+
+ReportPeriod ParseReportPeriod(const Ctx& ctx) {
+  for (const auto& [name, value] : ctx.request().query)
+    if (name != "from" && name != "to" && name != "bucket" && name != "format")
+      throw Error::BadRequest("Unknown query parameter '" + name.substr(0, 50) + "'.");
+  ReportPeriod p;
+  std::vector<FieldError> errors;
+  p.to = std::string(ctx.Query("to").value_or(TodayText()));
+  if (!IsValidDate(p.to)) errors.push_back({"to", "must be a date YYYY-MM-DD"});
+  p.from = std::string(ctx.Query("from").value_or(IsValidDate(p.to) ? DateOfDay(DayNumber(p.to) - 27) : ""));
+  if (!IsValidDate(p.from)) errors.push_back({"from", "must be a date YYYY-MM-DD"});
+  p.bucket = std::string(ctx.Query("bucket").value_or("week"));
+  if (p.bucket != "day" && p.bucket != "week" && p.bucket != "month")
+    errors.push_back({"bucket", "must be day, week or month"});
+  if (errors.empty() && p.from > p.to) errors.push_back({"from", "must not be after to"});
+  if (errors.empty() && DayNumber(p.to) - DayNumber(p.from) >= kMaxDays)
+    errors.push_back({"from", "the period may be at most 366 days"});
+  if (!errors.empty()) throw Error::Invalid(std::move(errors));
+  return p;
+}
+
+json::object BuildServiceReport(Tx& tx, const ReportPeriod& p) {
+  return json::object{{"from", p.from},
+                      {"to", p.to},
+                      {"bucket", p.bucket},
+                      {"generated_at", NowText()},
+                      {"volumes", Volumes(tx, p)},
+                      {"first_response", Durations(tx, "first_response_minutes", "first_responded_at", p)},
+                      {"resolution", Durations(tx, "resolution_minutes", "resolved_at", p)},
+                      {"sla", Sla(tx, p)},
+                      {"backlog", Backlog(tx)},
+                      {"agents", Agents(tx, p)},
+                      {"repeat_complaints", RepeatComplaints(tx, p)}};
+}
+
+std::string ServiceReportCsv(const json::object& report) {
+  std::string out = "section,period,dimension,key,value\r\n";
+  auto row = [&](const std::string& section, const std::string& period, const std::string& dimension,
+                 const std::string& key, const std::string& value) {
+    out += CsvField(section) + "," + CsvField(period) + "," + CsvField(dimension) + "," + CsvField(key) + "," +
+           CsvField(value) + "\r\n";
+  };
+  for (const json::value& v : report.at("volumes").as_array()) {
+    const json::object& p = v.as_object();
+    std::string period = Text(p.at("period"));
+    row("volumes", period, "total", "", Text(p.at("total")));
+    for (const char* dimension : {"by_kind", "by_channel", "by_priority"})
+      for (const auto& kv : p.at(dimension).as_object())
+        row("volumes", period, std::string(dimension).substr(3), std::string(kv.key()), Text(kv.value()));
+  }
+  for (const char* section : {"first_response", "resolution", "sla"})
+    for (const auto& kv : report.at(section).as_object()) row(section, "", "", std::string(kv.key()), Text(kv.value()));
+  const json::object& backlog = report.at("backlog").as_object();
+  row("backlog", "", "", "open", Text(backlog.at("open")));
+  for (const char* dimension : {"by_status", "by_age"})
+    for (const auto& kv : backlog.at(dimension).as_object())
+      row("backlog", "", std::string(dimension).substr(3), std::string(kv.key()), Text(kv.value()));
+  row("backlog", "", "", "oldest_opened_at", Text(backlog.at("oldest_opened_at")));
+  for (const json::value& a : report.at("agents").as_array())
+    for (const char* key : {"open", "assigned", "resolved", "breached"})
+      row("agents", "", Text(a.at("name")), key, Text(a.at(key)));
+  for (const json::value& c : report.at("repeat_complaints").as_array())
+    row("repeat_complaints", "", Text(c.at("name")), Text(c.at("contact_id")), Text(c.at("complaints")));
+  return out;
+}
+
+std::string ServiceReportSummary(const json::object& r) {
+  int64_t opened = 0;
+  for (const json::value& v : r.at("volumes").as_array()) opened += v.at("total").as_int64();
+  auto minutes = [](const json::value& v) { return v.is_null() ? std::string("–") : Text(v) + " min"; };
+  const json::object& fr = r.at("first_response").as_object();
+  const json::object& res = r.at("resolution").as_object();
+  const json::object& sla = r.at("sla").as_object();
+  const json::object& backlog = r.at("backlog").as_object();
+  std::string text = "Service desk, " + Text(r.at("from")) + " to " + Text(r.at("to")) + "\n\n";
+  text += "Cases opened: " + std::to_string(opened) + "\n";
+  text += "First response: median " + minutes(fr.at("median_minutes")) + ", 90% within " +
+          minutes(fr.at("p90_minutes")) + " (" + Text(fr.at("count")) + " cases)\n";
+  text += "Resolution: median " + minutes(res.at("median_minutes")) + ", 90% within " +
+          minutes(res.at("p90_minutes")) + " (" + Text(res.at("count")) + " cases)\n";
+  text += "SLA compliance: " +
+          (sla.at("compliance_percent").is_null() ? std::string("–") : Text(sla.at("compliance_percent")) + "%") +
+          " (" + Text(sla.at("breached")) + " of " + Text(sla.at("cases")) + " breached)\n";
+  text += "Backlog now: " + Text(backlog.at("open")) + " open, " +
+          Text(backlog.at("by_age").at("over_7_days")) + " older than 7 days\n";
+  text += "Customers with repeat complaints: " + std::to_string(r.at("repeat_complaints").as_array().size()) + "\n";
+  return text;
+}
+
+}  // namespace hearth
