@@ -169,6 +169,8 @@ int main(int argc, char** argv) {
   gen->add_option("--busy-contacts", gen_options.busy_contacts,
                   "Contacts that get 10,000 of those interactions each (long timelines)")
       ->capture_default_str();
+  gen->add_option("--cases", gen_options.cases, "Service-desk cases over the last two years (with SLA policies)")
+      ->capture_default_str();
   gen->add_option("--seed", gen_options.seed, "Random seed (same seed, same data)")->capture_default_str();
 
   // routes
@@ -257,8 +259,8 @@ int main(int argc, char** argv) {
     if (*gen) {
       App app(ConfigFrom(s, false));
       GenReport r = GenerateDemoData(app.db(), gen_options);
-      std::cout << fmt::format("generated {} owners, {} companies, {} contacts, {} interactions in {:.1f} s\n",
-                               r.owners, r.companies, r.contacts, r.interactions, r.seconds);
+      std::cout << fmt::format("generated {} owners, {} companies, {} contacts, {} interactions, {} cases in {:.1f} s\n",
+                               r.owners, r.companies, r.contacts, r.interactions, r.cases, r.seconds);
       return 0;
     }
   } catch (const Error& e) {

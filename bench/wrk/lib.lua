@@ -152,3 +152,20 @@ end
 function req_timeline()
   return wrk.format("GET", "/api/v1/contacts/" .. pick(ids) .. "/timeline?limit=50", auth)
 end
+
+-- The case queues people work from, by due time: all open cases, one owner's, those
+-- breaching soon and the service team's.
+function req_case_queue()
+  local r = math.random(4)
+  local path
+  if r == 1 then path = "/api/v1/cases?view=all&limit=50"
+  elseif r == 2 then path = "/api/v1/cases?open=true&owner_id=" .. pick(owners) .. "&limit=50"
+  elseif r == 3 then path = "/api/v1/cases?view=breaching&limit=50"
+  else path = "/api/v1/cases?view=team&limit=50" end
+  return wrk.format("GET", path, auth)
+end
+
+-- The service report of the last 28 days, by week.
+function req_service_report()
+  return wrk.format("GET", "/api/v1/reports/service", auth)
+end

@@ -5,6 +5,7 @@
 #include "core/ids.hpp"
 #include "core/text_fold.hpp"
 #include "core/time.hpp"
+#include "gen/demo_cases.hpp"
 #include "modules/companies/company_store.hpp"
 #include "modules/contacts/contact_store.hpp"
 #include "modules/interactions/interaction_store.hpp"
@@ -109,6 +110,8 @@ class Generator {
     return buf;
   }
 
+  std::mt19937_64& engine() { return rng_; }
+
  private:
   std::mt19937_64 rng_;
 };
@@ -129,7 +132,7 @@ class BulkLoad {
     tx_.ExecScript("PRAGMA cache_size=-1048576");
     for (const Row& r : tx_.Query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                                   "AND tbl_name IN ('companies', 'contacts', 'contact_tags', 'interactions', "
-                                  "'timeline_events')"))
+                                  "'timeline_events', 'cases', 'case_messages')"))
       indexes_.emplace_back(r.Text(0), r.Text(1));
     for (const Row& r : tx_.Query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_insert'"))
       triggers_.emplace_back(r.Text(0), r.Text(1));
@@ -300,6 +303,7 @@ GenReport GenerateDemoData(Db& db, const GenOptions& options) {
         ++report.contacts;
     }
     report.interactions = GenerateInteractions(tx, g, options, contact_ids, owners);
+    report.cases = GenerateCases(tx, options.cases, contact_ids, owners, g.engine());
     bulk.Resume();
   });
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

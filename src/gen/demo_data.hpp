@@ -4,7 +4,7 @@
 // unique emails, valid phone numbers, phases and tags. It writes through the module
 // stores in large transactions, so the derived search columns are the server's own.
 // Interactions (with their timeline entries) come from the interactions module's own
-// store; later issues add orders and cases here.
+// store; cases (with SLA policies and messages) from demo_cases.cpp.
 #pragma once
 
 #include "storage/db.hpp"
@@ -19,6 +19,7 @@ struct GenOptions {
   int contacts = 3000;
   int64_t interactions = 0;  // spread over the contacts, over the last three years
   int busy_contacts = 0;     // of which the first this many contacts get 10,000 each
+  int64_t cases = 0;         // service-desk cases over the last two years
   uint64_t seed = 1;
 };
 
@@ -27,6 +28,7 @@ struct GenReport {
   int companies = 0;
   int contacts = 0;
   int64_t interactions = 0;
+  int64_t cases = 0;
   double seconds = 0;
 };
 

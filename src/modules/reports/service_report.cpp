@@ -4,6 +4,8 @@
 #include "core/time.hpp"
 #include "modules/cases/case.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -85,7 +87,11 @@ json::object Sla(Tx& tx, const ReportPeriod& p) {
       {p.from, NextDay(p.to)});
   int64_t cases = row->Int(0), breached = row->Int(1);
   json::value percent = nullptr;
-  if (cases > 0) percent = std::round(1000.0 * static_cast<double>(cases - breached) / static_cast<double>(cases)) / 10.0;
+  if (cases > 0) {
+    // One decimal; a whole number is sent as one (100, not 1E2).
+    int64_t tenths = std::llround(1000.0 * static_cast<double>(cases - breached) / static_cast<double>(cases));
+    percent = tenths % 10 == 0 ? json::value(tenths / 10) : json::value(static_cast<double>(tenths) / 10.0);
+  }
   return json::object{{"cases", cases},
                       {"met", cases - breached},
                       {"breached", breached},
@@ -267,8 +273,9 @@ std::string ServiceReportSummary(const json::object& r) {
           minutes(fr.at("p90_minutes")) + " (" + Text(fr.at("count")) + " cases)\n";
   text += "Resolution: median " + minutes(res.at("median_minutes")) + ", 90% within " +
           minutes(res.at("p90_minutes")) + " (" + Text(res.at("count")) + " cases)\n";
+  const json::value& percent = sla.at("compliance_percent");
   text += "SLA compliance: " +
-          (sla.at("compliance_percent").is_null() ? std::string("–") : Text(sla.at("compliance_percent")) + "%") +
+          (percent.is_null() ? std::string("–") : fmt::format("{:g}%", percent.to_number<double>())) +
           " (" + Text(sla.at("breached")) + " of " + Text(sla.at("cases")) + " breached)\n";
   text += "Backlog now: " + Text(backlog.at("open")) + " open, " +
           Text(backlog.at("by_age").at("over_7_days")) + " older than 7 days\n";

@@ -1,0 +1,36 @@
+// A small cache for the service report: computing it reads every case of the period
+// (tens of thousands on a large desk), while dashboards ask for the same period again and
+// again. An entry is used while no case has changed since it was computed (the newest
+// `updated_at` is unchanged, one indexed lookup) and it is under a minute old (the
+// backlog's ages move with the clock). Several servers each keep their own.
+#pragma once
+
+#include "core/json.hpp"
+#include "modules/reports/service_report.hpp"
+#include "storage/db.hpp"
+
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace hearth {
+
+class ReportCache {
+ public:
+  json::object ServiceReport(Db& db, const ReportPeriod& period);
+
+ private:
+  struct Entry {
+    json::object report;
+    std::string cases_version;
+    std::chrono::steady_clock::time_point made;
+  };
+  static constexpr size_t kMaxEntries = 64;
+  static constexpr std::chrono::seconds kMaxAge{60};
+
+  std::mutex mutex_;
+  std::map<std::string, Entry> entries_;
+};
+
+}  // namespace hearth
