@@ -22,13 +22,14 @@ bool IsAway(Tx& tx, const std::string& user_id, SysTime now) {
 
 Assignment RouteToTeam(Tx& tx, SysTime now, const std::string& why) {
   std::string at = FormatTime(now);
+  // The aliases are ordered on from outside: PostgreSQL allows no alias inside an ORDER BY expression.
   auto row = tx.QueryOne(
-      std::string("SELECT users.id, users.name, "
+      std::string("SELECT id, name, open_cases FROM (SELECT users.id, users.name, "
                   "(SELECT COUNT(*) FROM cases WHERE cases.owner_id = users.id AND cases.archived_at IS NULL "
                   "AND cases.status IN ('new', 'open', 'pending')) AS open_cases, "
                   "(SELECT MAX(cases.assigned_at) FROM cases WHERE cases.owner_id = users.id) AS last_assigned "
                   "FROM users WHERE users.active = 1 AND users.service_team = 1 AND ") +
-          kAvailable + " ORDER BY open_cases, COALESCE(last_assigned, ''), users.id LIMIT 1",
+          kAvailable + ") team ORDER BY open_cases, COALESCE(last_assigned, ''), id LIMIT 1",
       {at, at});
   if (!row)
     return Assignment{std::nullopt, "unassigned", why + "; no one on the service team is available"};

@@ -63,6 +63,7 @@ CREATE TABLE cases (
   version                   INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX cases_contact ON cases (contact_id, seq);
+CREATE INDEX cases_owner_assigned ON cases (owner_id, assigned_at);  -- round-robin: whose last case is oldest
 -- The queues list open cases by due time; closed cases (most of them) stay out of these.
 CREATE INDEX cases_open_due ON cases (next_due_at)
   WHERE status IN ('new', 'open', 'pending') AND archived_at IS NULL;
