@@ -1,6 +1,7 @@
 #include "jobs/curl_handle.hpp"
 
 #include "core/error.hpp"
+#include "jobs/job_queue.hpp"
 
 #include <mutex>
 
@@ -18,6 +19,7 @@ size_t Collect(char* data, size_t size, size_t count, void* out) {
 CurlHandle::CurlHandle(const std::string& url, const std::string& username, const std::string& password) {
   static std::once_flag init;
   std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  url_ = url;
   curl_ = curl_easy_init();
   if (!curl_) throw Error::Internal("Could not start a mail transfer.");
   curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
@@ -36,8 +38,14 @@ CurlHandle::~CurlHandle() { curl_easy_cleanup(curl_); }
 
 void CurlHandle::Perform(const std::string& what) {
   CURLcode rc = curl_easy_perform(curl_);
-  if (rc != CURLE_OK)
-    throw Error::Unavailable(what + " failed: " + (error_[0] ? std::string(error_) : curl_easy_strerror(rc)));
+  if (rc == CURLE_OK) return;
+  long code = 0;
+  curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &code);
+  std::string message = what + " failed: " + (error_[0] ? std::string(error_) : curl_easy_strerror(rc));
+  if (code > 0) message += " (server replied " + std::to_string(code) + ")";
+  bool smtp = std::string_view(url_).substr(0, 4) == "smtp";
+  if (smtp && code >= 500 && code < 600) throw PermanentJobFailure(message);
+  throw Error::Unavailable(message);
 }
 
 }  // namespace hearth

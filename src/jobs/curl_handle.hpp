@@ -14,11 +14,13 @@ class CurlHandle {
   CurlHandle(const std::string& url, const std::string& username, const std::string& password);
   ~CurlHandle();
   CURL* get() { return curl_; }
-  // Runs the transfer; throws Error (503 mail-server) naming `what` on failure.
+  // Runs the transfer; throws Error (503) naming `what` and the server's reply code on
+  // failure — PermanentJobFailure when the server refused for good (a 5xx SMTP reply).
   void Perform(const std::string& what);
   const std::string& response() const { return response_; }
 
  private:
+  std::string url_;
   CURL* curl_;
   std::string response_;
   char error_[CURL_ERROR_SIZE] = {};

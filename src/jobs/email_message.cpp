@@ -187,16 +187,34 @@ std::string DecodeWords(std::string_view text) {
   return out;
 }
 
-// "Ann Berg <ann@example.com>" → {address, name}.
+// Control characters (a TAB or ESC in a subject, CR/LF in a display name) become spaces.
+std::string NoControls(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) out += (c < 0x20 || c == 0x7F) ? ' ' : static_cast<char>(c);
+  return Trim(out);
+}
+
+// "Ann Berg <ann@example.com>" or "ann@example.com (Ann Berg)" → {address, name}; the
+// address is empty when there is no valid one (nothing to answer to).
 std::pair<std::string, std::string> ParseAddress(const std::string& header) {
   std::string value = DecodeWords(header);
+  std::string address, name;
   size_t lt = value.rfind('<'), gt = value.rfind('>');
   if (lt != std::string::npos && gt != std::string::npos && gt > lt) {
-    std::string name = Trim(value.substr(0, lt));
+    name = Trim(value.substr(0, lt));
     if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
-    return {Lower(Trim(value.substr(lt + 1, gt - lt - 1))), name};
+    address = Trim(value.substr(lt + 1, gt - lt - 1));
+  } else {
+    size_t open = value.find('('), close = value.rfind(')');
+    if (open != std::string::npos && close != std::string::npos && close > open) {
+      name = Trim(value.substr(open + 1, close - open - 1));
+      value = value.substr(0, open) + value.substr(close + 1);
+    }
+    address = Trim(value);
   }
-  return {Lower(Trim(value)), ""};
+  address = Lower(address);
+  if (!IsValidEmail(address)) address.clear();
+  return {address, NoControls(name)};
 }
 
 std::vector<std::string> MessageIds(const std::string& header) {
@@ -218,34 +236,86 @@ std::string DecodeBody(std::string_view body, const Headers& h) {
   return std::string(body);
 }
 
-// HTML to readable text: tags dropped, block ends become line breaks, entities decoded.
+std::string Utf8Of(uint32_t cp) {
+  std::string out;
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// &amp; &lt; … and numeric references (&#248; &#xF8;).
+std::string DecodeEntities(std::string_view text) {
+  static const std::map<std::string, std::string> named = {
+      {"nbsp", " "}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"amp", "&"}};
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t semi = text[i] == '&' ? text.find(';', i) : std::string_view::npos;
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out += text[i];
+      continue;
+    }
+    std::string name(text.substr(i + 1, semi - i - 1));
+    if (!name.empty() && name[0] == '#') {
+      bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      std::string digits = name.substr(hex ? 2 : 1);
+      bool ok = !digits.empty() && std::all_of(digits.begin(), digits.end(), [&](unsigned char c) {
+        return hex ? std::isxdigit(c) : std::isdigit(c);
+      });
+      if (ok) {
+        out += Utf8Of(static_cast<uint32_t>(std::min(std::stoul(digits, nullptr, hex ? 16 : 10), 0x110000UL)));
+        i = semi;
+        continue;
+      }
+    } else if (auto it = named.find(Lower(name)); it != named.end()) {
+      out += it->second;
+      i = semi;
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+// HTML to readable text: tags dropped (with everything inside head, style, script and
+// title), block ends become line breaks, entities decoded.
 std::string HtmlToText(std::string_view html) {
   std::string out;
-  bool in_tag = false;
-  std::string tag;
-  for (size_t i = 0; i < html.size(); ++i) {
-    char c = html[i];
-    if (in_tag) {
-      if (c == '>') {
-        in_tag = false;
-        std::string t = Lower(tag);
-        if (t.rfind("br", 0) == 0 || t.rfind("/p", 0) == 0 || t.rfind("/div", 0) == 0) out += '\n';
-      } else {
-        tag += c;
-      }
-    } else if (c == '<') {
-      in_tag = true;
-      tag.clear();
-    } else {
-      out += c;
+  std::string lower = Lower(html);
+  for (size_t i = 0; i < html.size();) {
+    if (html[i] != '<') {
+      out += html[i++];
+      continue;
     }
+    size_t end = html.find('>', i);
+    if (end == std::string_view::npos) break;
+    std::string tag = lower.substr(i + 1, end - i - 1);
+    std::string name = tag.substr(0, tag.find_first_of(" \t\r\n/"));
+    if (name == "head" || name == "style" || name == "script" || name == "title") {
+      size_t close = lower.find("</" + name, end);
+      i = close == std::string::npos ? html.size() : lower.find('>', close);
+      i = i == std::string::npos ? html.size() : i + 1;
+      continue;
+    }
+    if (name == "br" || tag.rfind("/p", 0) == 0 || tag.rfind("/div", 0) == 0 || tag.rfind("/li", 0) == 0 ||
+        tag.rfind("/tr", 0) == 0 || tag.rfind("/h", 0) == 0)
+      out += '\n';
+    i = end + 1;
   }
-  for (auto [entity, ch] : {std::pair{"&nbsp;", " "}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
-                            {"&amp;", "&"}}) {
-    size_t p = 0;
-    while ((p = out.find(entity, p)) != std::string::npos) out.replace(p, std::strlen(entity), ch), p += 1;
-  }
-  return Trim(out);
+  return Trim(DecodeEntities(out));
 }
 
 struct Walk {
@@ -380,7 +450,7 @@ ParsedEmail ParseEmail(std::string_view raw) {
   ParsedEmail e;
   auto [h, body] = SplitEntity(raw);
   std::tie(e.from_address, e.from_name) = ParseAddress(Header(h, "from"));
-  e.subject = NoNewlines(DecodeWords(Header(h, "subject")));
+  e.subject = NoControls(DecodeWords(Header(h, "subject")));
   auto ids = MessageIds(Header(h, "message-id"));
   e.message_id = ids.empty() ? "<" + Sha256Hex(raw).substr(0, 32) + "@hearth.derived>" : ids.front();
   auto reply = MessageIds(Header(h, "in-reply-to"));
@@ -389,9 +459,11 @@ ParsedEmail ParseEmail(std::string_view raw) {
   e.auto_submitted = Lower(Header(h, "auto-submitted"));
   Walk w;
   WalkEntity(raw, h, body, w, 0);
-  e.text = ValidUtf8(Trim(w.text.empty() ? HtmlToText(w.html) : w.text));
+  std::string text = w.text.empty() ? HtmlToText(w.html) : w.text;
+  text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());  // LF line ends, as staff write
+  e.text = ValidUtf8(Trim(text));
   e.subject = ValidUtf8(e.subject);
-  e.from_name = ValidUtf8(e.from_name);
+  e.from_name = ValidUtf8(NoControls(e.from_name));
   e.attachments = std::move(w.attachments);
   return e;
 }

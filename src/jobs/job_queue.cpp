@@ -157,6 +157,9 @@ int JobQueue::RunDue() {
     try {
       if (handler == handlers_.end()) throw std::runtime_error("no handler for job kind " + job->kind);
       handler->second(job->payload);
+    } catch (const PermanentJobFailure& e) {
+      error = std::string(e.what()) + " (not retried)";
+      job->attempts = job->max_attempts;
     } catch (const Error& e) {
       error = e.detail().empty() ? e.slug() : e.detail();
     } catch (const std::exception& e) {

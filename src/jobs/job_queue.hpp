@@ -18,10 +18,17 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <thread>
 
 namespace hearth {
+
+// Thrown by a handler when trying again cannot help (e.g. the mail server refused the
+// address for good): the job fails at once instead of being retried.
+struct PermanentJobFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 class JobQueue {
  public:

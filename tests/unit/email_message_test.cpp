@@ -89,7 +89,7 @@ TEST(EmailMessageTest, ComposesThreadedUtf8Mail) {
   ParsedEmail back = ParseEmail(raw);
   EXPECT_EQ(back.subject, "[Case #7] Ødelagt");
   EXPECT_EQ(back.from_name, "Kundeservice Ø");
-  EXPECT_EQ(back.text, "Hei Ola,\r\nvi har sendt en ny.");
+  EXPECT_EQ(back.text, "Hei Ola,\nvi har sendt en ny.");
 }
 
 }  // namespace

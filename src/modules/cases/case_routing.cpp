@@ -21,6 +21,7 @@ bool IsAway(Tx& tx, const std::string& user_id, SysTime now) {
 }
 
 Assignment RouteToTeam(Tx& tx, SysTime now, const std::string& why) {
+  tx.LockKey("case-routing");  // two cases at once must not both go to the same least-loaded person
   std::string at = FormatTime(now);
   // The aliases are ordered on from outside: PostgreSQL allows no alias inside an ORDER BY expression.
   auto row = tx.QueryOne(
@@ -40,7 +41,6 @@ Assignment RouteToTeam(Tx& tx, SysTime now, const std::string& why) {
 }
 
 Assignment RouteToOwnerOrTeam(Tx& tx, const std::optional<std::string>& customer_owner, SysTime now) {
-  tx.LockKey("case-routing");
   if (!customer_owner) return RouteToTeam(tx, now, "The customer has no owner");
   auto owner = tx.QueryOne("SELECT name, active, away_until FROM users WHERE id = ?", {*customer_owner});
   if (!owner || owner->Int(1) == 0) return RouteToTeam(tx, now, "The customer's owner is no longer active");

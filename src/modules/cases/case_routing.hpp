@@ -18,10 +18,10 @@ struct Assignment {
   std::string reason;  // "Ann Berg is away until 2026-12-01; least loaded on the service team (2 open cases)"
 };
 
-// For a new case of a customer with this owner (if any). Takes the routing lock so two
-// cases at once do not both go to the same least-loaded person.
+// For a new case of a customer with this owner (if any).
 Assignment RouteToOwnerOrTeam(Tx& tx, const std::optional<std::string>& customer_owner, SysTime now);
-// The least-loaded available member of the service team, if anyone is available.
+// The least-loaded available member of the service team, if anyone is available. Takes
+// the routing lock so two cases at once do not both go to the same person.
 Assignment RouteToTeam(Tx& tx, SysTime now, const std::string& why);
 
 bool IsAway(Tx& tx, const std::string& user_id, SysTime now);

@@ -52,6 +52,8 @@ IntakeResult TakeInEmail(Tx& tx, const ParsedEmail& email, const std::string& ow
   if (email.from_address.empty() || email.from_address == own) return {"ignored", ""};
   if (!email.auto_submitted.empty() && email.auto_submitted != "no") return {"ignored", ""};
   if (CaseMessageStore::EmailMessageIdExists(tx, email.message_id)) return {"duplicate", ""};
+  tx.LockKey("email:" + email.message_id);  // two polls at once: the second sees the first's message
+  if (CaseMessageStore::EmailMessageIdExists(tx, email.message_id)) return {"duplicate", ""};
 
   CaseMessage m;
   m.body = email.text.empty() ? "(no text)" : email.text.substr(0, 100000);

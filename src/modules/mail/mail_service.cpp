@@ -40,6 +40,11 @@ json::object MailService::Poll() {
       IntakeResult r = db_.Write([&](Tx& tx) { return TakeInEmail(tx, email, config.from_address, config.create_cases); });
       ++counts[r.outcome];
     } catch (const Error& e) {
+      if (e.status() == 409) {  // another poll took the same email in at the same moment
+        ++counts["duplicate"];
+        MarkSeen(box, uid);
+        continue;
+      }
       if (e.status() >= 500) {  // the database, not the email: leave it for the next poll
         MarkUnseen(box, uid);
         throw;

@@ -21,7 +21,7 @@ bool HasScheme(std::string_view url, std::initializer_list<std::string_view> sch
 json::object Validate(const json::object& body, const json::object& current) {
   Validator v(body);
   v.RejectUnknown({"imap_url", "imap_username", "imap_password", "smtp_url", "smtp_username", "smtp_password",
-                   "from_address", "from_name", "poll_seconds", "create_cases"},
+                   "from_address", "from_name", "create_cases"},
                   {"imap_password_set", "smtp_password_set", "updated_at", "updated_by"});
   json::object out = current;
   for (std::string_view name : {"imap_url", "smtp_url", "imap_username", "smtp_username", "imap_password",
@@ -31,8 +31,6 @@ json::object Validate(const json::object& body, const json::object& current) {
   }
   auto from = v.Email("from_address");
   if (from.present) out["from_address"] = from.value ? json::value(json::string(*from.value)) : json::value(nullptr);
-  auto poll = v.Int("poll_seconds", 10, 86400);
-  if (poll.is_set()) out["poll_seconds"] = *poll.value;
   auto create = v.Bool("create_cases");
   if (create.is_set()) out["create_cases"] = *create.value;
   std::string imap = Text(out, "imap_url"), smtp = Text(out, "smtp_url");
@@ -58,7 +56,6 @@ const Setting& MailboxSetting() {
                                             {"smtp_password", nullptr},
                                             {"from_address", nullptr},
                                             {"from_name", "Customer service"},
-                                            {"poll_seconds", 60},
                                             {"create_cases", true}},
                                Validate,
                                {"imap_password", "smtp_password"},
@@ -77,7 +74,6 @@ MailboxConfig ReadMailbox(Tx& tx) {
   c.smtp_password = Text(doc, "smtp_password");
   c.from_address = Text(doc, "from_address");
   c.from_name = Text(doc, "from_name");
-  c.poll_seconds = doc.at("poll_seconds").to_number<int64_t>();
   c.create_cases = doc.at("create_cases").as_bool();
   return c;
 }

@@ -17,7 +17,6 @@ struct MailboxConfig {
   std::string imap_url, imap_username, imap_password;
   std::string smtp_url, smtp_username, smtp_password;
   std::string from_address, from_name;
-  int64_t poll_seconds = 60;
   bool create_cases = true;  // unknown threads from customers become new cases
 };
 
