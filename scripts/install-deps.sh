@@ -11,7 +11,11 @@ packages=(
   libphonenumber8 libgeocoding8 libabsl-dev libprotobuf-dev libicu-dev libhowardhinnant-date-dev tzdata
   libcurl4-openssl-dev libgtest-dev libgmock-dev
   chromium wrk clang libclang-rt-14-dev
+  dovecot-core dovecot-imapd
 )
+
+# dovecot-imapd: the API tests of the email channel start a private Dovecot of their own
+# (tests/api/mail_servers.mjs: own config, ports and base_dir); the system service is not used.
 
 # Node.js may come from another apt source (it then ships npm itself); only add Debian's if absent.
 command -v node >/dev/null || packages+=(nodejs)
