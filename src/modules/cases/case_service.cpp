@@ -99,11 +99,19 @@ void ScheduleTimer(Tx& tx, const Case& c, std::optional<SysTime> next) {
   JobQueue::Enqueue(tx, "sla-timer", json::object{{"case_id", c.id}}, at, key);
 }
 
+// A warning or breach that has not been escalated yet (e.g. a call logged after its due
+// time): the timer runs now rather than at the next due time.
+bool NeedsEscalation(const Case& c) {
+  return (c.sla_state == "breached" && c.escalation_level != std::optional<std::string>("breach")) ||
+         (c.sla_state == "warning" && !c.escalation_level);
+}
+
 // Re-evaluates the clocks at `now` and queues the next timer.
 // Back to ok (answered in time, reopened…): the next warning escalates again.
 void Evaluate(Tx& tx, Case& c, SysTime now) {
-  ScheduleTimer(tx, c, EvaluateState(c, now));
+  auto next = EvaluateState(c, now);
   if (c.sla_state == "ok") c.escalation_level.reset();
+  ScheduleTimer(tx, c, NeedsEscalation(c) ? std::optional(now) : next);
 }
 
 void NotifyAssigned(Tx& tx, const Case& c, const std::string& actor_id) {
@@ -127,10 +135,16 @@ void Save(Tx& tx, const std::string& actor_id, const Case& before, Case& c) {
   AuditService::RecordUpdate(tx, actor_id, "case", c.id, ToJson(before), ToJson(c));
 }
 
+// A case to change: archived cases are read-only.
 Case Load(Tx& tx, const std::string& id) {
   auto c = CaseStore::Get(tx, id);
   if (!c || c->archived_at) throw Error::NotFound("No case has that id.");
   return *c;
+}
+
+// A case to read from (its messages, events, attachments), archived or not.
+void RequireCase(Tx& tx, const std::string& id) {
+  if (!CaseStore::Get(tx, id)) throw Error::NotFound("No case has that id.");
 }
 
 // Moves the case to `status` at `now`: stops or starts the clocks, records resolution.
@@ -219,6 +233,7 @@ json::object CaseService::List(const Ctx& ctx) {
     open_only = *open == "true";
   }
   if (open_only) query.Where("cases.status IN ('new', 'open', 'pending')");
+  if (auto open = query.Param("open"); open && *open == "false") query.Where("cases.status IN ('resolved', 'closed')");
   if (auto view = query.Param("view")) {
     if (*view == "mine") query.Where("cases.owner_id = ?", {me});
     else if (*view == "team")
@@ -275,7 +290,7 @@ Case CaseService::OpenInTx(Tx& tx, const std::string& actor_id, const json::obje
   ComputeDues(c, policy.p(), policy.cal());
   auto next = EvaluateState(c, now);
   CaseStore::Insert(tx, c);
-  ScheduleTimer(tx, c, next);
+  ScheduleTimer(tx, c, NeedsEscalation(c) ? std::optional(now) : next);
   TimelineService::Append(tx, EventOf(c));
   AddEvent(tx, c, "opened", actor_id, "Opened (" + c.channel + ")");
   AddEvent(tx, c, "assigned", actor_id, a.reason, json::object{{"rule", a.rule}, {"owner_id", OptionalString(a.owner_id)}});
@@ -421,7 +436,7 @@ json::object CaseService::Messages(const std::string& id, const Ctx& ctx) {
     }
   }
   return db_.Read([&](Tx& tx) {
-    Load(tx, id);
+    RequireCase(tx, id);
     std::vector<int64_t> seqs;
     auto messages = CaseMessageStore::List(tx, id, after, limit + 1, seqs);
     json::array items;
@@ -434,7 +449,7 @@ json::object CaseService::Messages(const std::string& id, const Ctx& ctx) {
 
 json::object CaseService::Events(const std::string& id) {
   return db_.Read([&](Tx& tx) {
-    Load(tx, id);
+    RequireCase(tx, id);
     return json::object{{"items", CaseMessageStore::Events(tx, id)}};
   });
 }
@@ -471,7 +486,7 @@ json::object CaseService::AddAttachment(const std::string& actor_id, const std::
 
 json::object CaseService::Attachments(const std::string& id) {
   return db_.Read([&](Tx& tx) {
-    Load(tx, id);
+    RequireCase(tx, id);
     json::array items;
     for (const CaseAttachment& a : CaseMessageStore::Attachments(tx, id)) items.push_back(ToJson(a));
     return json::object{{"items", std::move(items)}};
@@ -481,7 +496,7 @@ json::object CaseService::Attachments(const std::string& id) {
 std::pair<CaseAttachment, std::string> CaseService::Attachment(const std::string& id,
                                                                  const std::string& attachment_id) {
   auto found = db_.Read([&](Tx& tx) {
-    Load(tx, id);
+    RequireCase(tx, id);
     return CaseMessageStore::Attachment(tx, id, attachment_id);
   });
   if (!found) throw Error::NotFound("The case has no attachment with that id.");
@@ -528,11 +543,11 @@ void CaseService::OnSlaTimer(const std::string& case_id) {
     if (!found || found->archived_at) return;
     Case before = *found;
     Case c = before;
-    Evaluate(tx, c, Now());
-    bool breached_now = c.sla_state == "breached" && before.escalation_level != std::optional<std::string>("breach");
-    bool warned_now = c.sla_state == "warning" && !before.escalation_level;
-    if (breached_now) Escalate(tx, c, "breach");
-    else if (warned_now) Escalate(tx, c, "warning");
+    SysTime now = Now();
+    auto next = EvaluateState(c, now);
+    if (c.sla_state == "ok") c.escalation_level.reset();
+    if (NeedsEscalation(c)) Escalate(tx, c, c.sla_state == "breached" ? "breach" : "warning");
+    ScheduleTimer(tx, c, next);
     if (c.sla_state != before.sla_state)
       AddEvent(tx, c, "sla", "", "Service level: " + before.sla_state + " → " + c.sla_state);
     if (ToJson(c) != ToJson(before)) Save(tx, "", before, c);

@@ -88,6 +88,17 @@ const Setting& EscalationSetting() {
         }
         if (!errors.empty()) throw Error::Invalid(std::move(errors));
         return out;
+      },
+      {},
+      Access::kViewer,
+      [](Tx& tx, const json::object& value) {
+        std::vector<FieldError> errors;
+        for (const char* level : {"warning", "breach"}) {
+          const json::value& to = value.at(level).at("reassign_to");
+          if (to.is_string() && to.as_string() != "service_team" && !UserService::IsActive(tx, std::string(to.as_string())))
+            errors.push_back({std::string(level) + ".reassign_to", "must be \"service_team\" or the id of an active user"});
+        }
+        if (!errors.empty()) throw Error::Invalid(std::move(errors));
       }};
   return setting;
 }

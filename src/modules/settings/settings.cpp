@@ -73,7 +73,9 @@ void AddSettingRoutes(Router& r, Db& db, const Setting& setting, Access write_ac
       json::object current = ReadSetting(tx, setting);
       current.erase("updated_at");
       current.erase("updated_by");
-      WriteSetting(tx, setting, setting.validate(body, current), c.principal().user_id);
+      json::object value = setting.validate(body, current);
+      if (setting.check) setting.check(tx, value);
+      WriteSetting(tx, setting, value, c.principal().user_id);
       return Shown(setting, ReadSetting(tx, setting));
     }));
   });

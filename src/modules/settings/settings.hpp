@@ -24,6 +24,9 @@ struct Setting {
   // without them keeps them, and the audit log records only that they changed.
   std::vector<std::string> secrets = {};
   Access read_access = Access::kViewer;
+  // Checks what needs the database (e.g. that a user id names an active user), inside
+  // the PUT's transaction; throws Error 422.
+  std::function<void(Tx& tx, const json::object& value)> check = nullptr;
 };
 
 // The stored document for the setting, or its defaults; stored fields override defaults.

@@ -52,7 +52,12 @@ void Apply(Validator& v, const json::object& body, SlaPolicy& p, bool creating) 
   if (body.contains("business_hours") || body.contains("holidays") || creating) {
     if (p.business_hours.is_null()) return;  // already reported as required
     try {
-      p.Calendar();
+      BusinessCalendar calendar = p.Calendar();
+      try {
+        calendar.AddMinutes(Now(), std::max(p.first_response_minutes, p.resolution_minutes));
+      } catch (const Error&) {
+        v.Add("resolution_minutes", "is more business time than these hours give in three years");
+      }
     } catch (const Error& e) {
       for (const FieldError& fe : e.field_errors()) v.Add(fe.field, fe.message);
     }
