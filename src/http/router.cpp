@@ -252,7 +252,7 @@ Response Router::Run(const Request& req) const {
   if (req.method != "POST" || key.empty() || !principal || !idempotency_) return route->handler(ctx);
 
   if (key.size() > 200) throw Error::BadRequest("Idempotency-Key must be at most 200 characters.");
-  std::string request_hash = Sha256Hex(req.method + " " + req.path + "\n" + req.body);
+  std::string request_hash = Sha256Hex(req.method + " " + req.target + "\n" + req.body);  // query included
   std::string key_text(key);
   if (auto replay = idempotency_->Claim(principal->user_id, key_text, request_hash)) return std::move(*replay);
   Response res;

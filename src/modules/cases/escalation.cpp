@@ -83,6 +83,7 @@ const Setting& EscalationSetting() {
         json::object out{{"warning", current.at("warning")}, {"breach", current.at("breach")}};
         for (const auto& kv : body) {
           std::string level(kv.key());
+          if (level == "updated_at" || level == "updated_by") continue;  // as GET shows them
           if (level != "warning" && level != "breach") errors.push_back({level, "is not a known field"});
           else out[level] = CheckRule(kv.value(), current.at(level).as_object(), level, errors);
         }

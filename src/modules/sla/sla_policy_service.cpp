@@ -43,7 +43,10 @@ void Apply(Validator& v, const json::object& body, SlaPolicy& p, bool creating) 
   if (kind.present) p.kind = kind.value;
   if (first.is_set()) p.first_response_minutes = *first.value;
   if (resolution.is_set()) p.resolution_minutes = *resolution.value;
-  if (const json::value* hours = body.if_contains("business_hours")) p.business_hours = *hours;
+  if (const json::value* hours = body.if_contains("business_hours")) {
+    if (hours->is_null()) v.Add("business_hours", "cannot be cleared");
+    else p.business_hours = *hours;
+  }
   if (const json::value* days = body.if_contains("holidays")) p.holidays = days->is_null() ? json::array{} : *days;
   if (p.holidays.is_null()) p.holidays = json::array{};
   if (first.is_set() || resolution.is_set())
