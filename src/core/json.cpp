@@ -19,6 +19,11 @@ json::object ParseJsonObject(std::string_view body) {
 
 std::string ToJson(const json::value& value) { return json::serialize(value); }
 
+std::string StringMember(const json::object& o, std::string_view name) {
+  const json::value* v = o.if_contains(name);
+  return v && v->is_string() ? std::string(v->as_string()) : "";
+}
+
 json::value OptionalString(const std::optional<std::string>& s) {
   if (!s) return nullptr;
   return json::string(*s);

@@ -18,5 +18,7 @@ std::string ToJson(const json::value& value);
 
 // A string member or null when absent; for reading rows and request bodies alike.
 json::value OptionalString(const std::optional<std::string>& s);
+// The string member `name`, or "" when it is absent or not a string.
+std::string StringMember(const json::object& o, std::string_view name);
 
 }  // namespace hearth

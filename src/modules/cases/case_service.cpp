@@ -530,9 +530,10 @@ json::object CaseService::SalesLead(const std::string& actor_id, const std::stri
     Task made = TaskService::CreateInTx(tx, actor_id, t);
     AddEvent(tx, c, "sales_lead", actor_id, "Sales lead handed to " + UserName(tx, made.assignee_id),
              json::object{{"task_id", made.id}});
-    NotificationService::Notify(tx, Notification{made.assignee_id, "sales_lead", "Sales lead: " + c.subject,
-                                                 "From case " + Reference(c) + " by " + UserName(tx, actor_id),
-                                                 std::string("task"), made.id});
+    if (made.assignee_id != actor_id)
+      NotificationService::Notify(tx, Notification{made.assignee_id, "sales_lead", "Sales lead: " + c.subject,
+                                                   "From case " + Reference(c) + " by " + UserName(tx, actor_id),
+                                                   std::string("task"), made.id});
     return ToJson(made);
   });
 }

@@ -110,97 +110,88 @@ std::optional<Case> CaseStore::GetByNumber(Tx& tx, int64_t number) {
   return FromRow(*row);
 }
 
+namespace {
+
+// Every column a case writes besides its id, in one order: INSERT and UPDATE both come from it.
+constexpr const char* kWritten =
+    "contact_id, subject, description, kind, priority, status, channel, owner_id, assignment_rule, assignment_reason, "
+    "assigned_at, sla_policy_id, opened_at, first_response_due_at, first_response_warn_at, resolution_due_at, "
+    "resolution_warn_at, next_due_at, first_responded_at, first_response_minutes, resolved_at, resolution_minutes, "
+    "closed_at, sla_state, sla_paused_at, sla_paused_minutes, first_response_breached, resolution_breached, "
+    "escalation_level, email_thread_id, created_by, archived_at, created_at, updated_at, version";
+
+Params Written(const Case& c) {
+  return {c.contact_id,
+          c.subject,
+          c.description,
+          c.kind,
+          c.priority,
+          c.status,
+          c.channel,
+          c.owner_id,
+          c.assignment_rule,
+          c.assignment_reason,
+          c.assigned_at,
+          c.sla_policy_id,
+          c.opened_at,
+          c.first_response_due_at,
+          c.first_response_warn_at,
+          c.resolution_due_at,
+          c.resolution_warn_at,
+          c.next_due_at,
+          c.first_responded_at,
+          c.first_response_minutes,
+          c.resolved_at,
+          c.resolution_minutes,
+          c.closed_at,
+          c.sla_state,
+          c.sla_paused_at,
+          c.sla_paused_minutes,
+          c.first_response_breached,
+          c.resolution_breached,
+          c.escalation_level,
+          c.email_thread_id,
+          c.created_by,
+          c.archived_at,
+          c.created_at,
+          c.updated_at,
+          c.version};
+}
+
+std::string InsertSql() {
+  std::string columns = kWritten, marks = "?";
+  for (char ch : columns)
+    if (ch == ',') marks += ", ?";
+  return "INSERT INTO cases (id, " + columns + ") VALUES (?, " + marks + ")";
+}
+
+std::string UpdateSql() {
+  std::string sql = "UPDATE cases SET ", columns = kWritten;
+  size_t start = 0;
+  while (start < columns.size()) {
+    size_t comma = columns.find(',', start);
+    std::string name = columns.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    sql += (start == 0 ? "" : ", ") + name.substr(name.find_first_not_of(' ')) + " = ?";
+    start = comma == std::string::npos ? columns.size() : comma + 1;
+  }
+  return sql + " WHERE id = ?";
+}
+
+}  // namespace
+
 void CaseStore::Insert(Tx& tx, Case& c) {
-  tx.Exec(
-      "INSERT INTO cases (id, contact_id, subject, description, kind, priority, status, channel, owner_id, "
-      "assignment_rule, assignment_reason, assigned_at, sla_policy_id, opened_at, first_response_due_at, "
-      "first_response_warn_at, resolution_due_at, resolution_warn_at, next_due_at, first_responded_at, "
-      "first_response_minutes, resolved_at, resolution_minutes, closed_at, sla_state, sla_paused_at, "
-      "sla_paused_minutes, first_response_breached, resolution_breached, escalation_level, email_thread_id, "
-      "created_by, archived_at, created_at, updated_at, version) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?)",
-      {c.id,
-       c.contact_id,
-       c.subject,
-       c.description,
-       c.kind,
-       c.priority,
-       c.status,
-       c.channel,
-       c.owner_id,
-       c.assignment_rule,
-       c.assignment_reason,
-       c.assigned_at,
-       c.sla_policy_id,
-       c.opened_at,
-       c.first_response_due_at,
-       c.first_response_warn_at,
-       c.resolution_due_at,
-       c.resolution_warn_at,
-       c.next_due_at,
-       c.first_responded_at,
-       c.first_response_minutes,
-       c.resolved_at,
-       c.resolution_minutes,
-       c.closed_at,
-       c.sla_state,
-       c.sla_paused_at,
-       c.sla_paused_minutes,
-       c.first_response_breached,
-       c.resolution_breached,
-       c.escalation_level,
-       c.email_thread_id,
-       c.created_by,
-       c.archived_at,
-       c.created_at,
-       c.updated_at,
-       c.version});
+  static const std::string sql = InsertSql();
+  Params params{c.id};
+  for (Value& v : Written(c)) params.push_back(std::move(v));
+  tx.Exec(sql, params);
   c.number = tx.QueryOne("SELECT seq FROM cases WHERE id = ?", {c.id})->Int(0);
 }
 
 void CaseStore::Update(Tx& tx, const Case& c) {
-  tx.Exec(
-      "UPDATE cases SET subject = ?, description = ?, kind = ?, priority = ?, status = ?, channel = ?, owner_id = ?, "
-      "assignment_rule = ?, assignment_reason = ?, assigned_at = ?, sla_policy_id = ?, opened_at = ?, "
-      "first_response_due_at = ?, first_response_warn_at = ?, resolution_due_at = ?, resolution_warn_at = ?, "
-      "next_due_at = ?, first_responded_at = ?, first_response_minutes = ?, resolved_at = ?, resolution_minutes = ?, "
-      "closed_at = ?, sla_state = ?, sla_paused_at = ?, sla_paused_minutes = ?, first_response_breached = ?, "
-      "resolution_breached = ?, escalation_level = ?, email_thread_id = ?, archived_at = ?, updated_at = ?, version = "
-      "? WHERE id = ?",
-      {c.subject,
-       c.description,
-       c.kind,
-       c.priority,
-       c.status,
-       c.channel,
-       c.owner_id,
-       c.assignment_rule,
-       c.assignment_reason,
-       c.assigned_at,
-       c.sla_policy_id,
-       c.opened_at,
-       c.first_response_due_at,
-       c.first_response_warn_at,
-       c.resolution_due_at,
-       c.resolution_warn_at,
-       c.next_due_at,
-       c.first_responded_at,
-       c.first_response_minutes,
-       c.resolved_at,
-       c.resolution_minutes,
-       c.closed_at,
-       c.sla_state,
-       c.sla_paused_at,
-       c.sla_paused_minutes,
-       c.first_response_breached,
-       c.resolution_breached,
-       c.escalation_level,
-       c.email_thread_id,
-       c.archived_at,
-       c.updated_at,
-       c.version,
-       c.id});
+  static const std::string sql = UpdateSql();
+  Params params = Written(c);
+  params.push_back(c.id);
+  tx.Exec(sql, params);
 }
 
 }  // namespace hearth

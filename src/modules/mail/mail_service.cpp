@@ -17,10 +17,6 @@ namespace {
 
 constexpr size_t kMaxPerPoll = 200;  // the rest waits for the next poll
 
-std::string Field(const json::object& o, std::string_view name) {
-  const json::value* v = o.if_contains(name);
-  return v && v->is_string() ? std::string(v->as_string()) : "";
-}
 
 }  // namespace
 
@@ -70,12 +66,12 @@ void MailService::Send(const json::object& payload) {
   ComposedEmail email;
   email.from_address = config.from_address;
   email.from_name = config.from_name;
-  email.to = Field(payload, "to");
-  email.subject = Field(payload, "subject");
-  email.text = Field(payload, "text");
-  email.message_id = Field(payload, "message_id");
-  email.in_reply_to = Field(payload, "in_reply_to");
-  email.references = Field(payload, "references");
+  email.to = StringMember(payload, "to");
+  email.subject = StringMember(payload, "subject");
+  email.text = StringMember(payload, "text");
+  email.message_id = StringMember(payload, "message_id");
+  email.in_reply_to = StringMember(payload, "in_reply_to");
+  email.references = StringMember(payload, "references");
   email.automatic = payload.contains("automatic") && payload.at("automatic").as_bool();
   SendSmtp(SmtpServer{config.smtp_url, config.smtp_username, config.smtp_password}, config.from_address, email.to,
            ComposeEmail(email));

@@ -7,10 +7,6 @@ namespace hearth {
 
 namespace {
 
-std::string Text(const json::object& doc, std::string_view name) {
-  const json::value* v = doc.if_contains(name);
-  return v && v->is_string() ? std::string(v->as_string()) : "";
-}
 
 bool HasScheme(std::string_view url, std::initializer_list<std::string_view> schemes) {
   for (std::string_view s : schemes)
@@ -33,12 +29,12 @@ json::object Validate(const json::object& body, const json::object& current) {
   if (from.present) out["from_address"] = from.value ? json::value(json::string(*from.value)) : json::value(nullptr);
   auto create = v.Bool("create_cases");
   if (create.is_set()) out["create_cases"] = *create.value;
-  std::string imap = Text(out, "imap_url"), smtp = Text(out, "smtp_url");
+  std::string imap = StringMember(out, "imap_url"), smtp = StringMember(out, "smtp_url");
   if (!imap.empty() && !HasScheme(imap, {"imap://", "imaps://"}))
     v.Add("imap_url", "must start with imap:// or imaps://");
   if (!smtp.empty() && !HasScheme(smtp, {"smtp://", "smtps://"}))
     v.Add("smtp_url", "must start with smtp:// or smtps://");
-  if ((!imap.empty() || !smtp.empty()) && Text(out, "from_address").empty() && !v.HasError("from_address"))
+  if ((!imap.empty() || !smtp.empty()) && StringMember(out, "from_address").empty() && !v.HasError("from_address"))
     v.Add("from_address", "is required once a mail server is set");
   v.Finish();
   return out;
@@ -66,14 +62,14 @@ const Setting& MailboxSetting() {
 MailboxConfig ReadMailbox(Tx& tx) {
   json::object doc = ReadSetting(tx, MailboxSetting());
   MailboxConfig c;
-  c.imap_url = Text(doc, "imap_url");
-  c.imap_username = Text(doc, "imap_username");
-  c.imap_password = Text(doc, "imap_password");
-  c.smtp_url = Text(doc, "smtp_url");
-  c.smtp_username = Text(doc, "smtp_username");
-  c.smtp_password = Text(doc, "smtp_password");
-  c.from_address = Text(doc, "from_address");
-  c.from_name = Text(doc, "from_name");
+  c.imap_url = StringMember(doc, "imap_url");
+  c.imap_username = StringMember(doc, "imap_username");
+  c.imap_password = StringMember(doc, "imap_password");
+  c.smtp_url = StringMember(doc, "smtp_url");
+  c.smtp_username = StringMember(doc, "smtp_username");
+  c.smtp_password = StringMember(doc, "smtp_password");
+  c.from_address = StringMember(doc, "from_address");
+  c.from_name = StringMember(doc, "from_name");
   c.create_cases = doc.at("create_cases").as_bool();
   return c;
 }

@@ -155,7 +155,12 @@ json::object SlaPolicyService::Preview(const json::object& body) {
   SlaPolicy p;
   p.name = "preview";
   p.priority = "normal";
-  Apply(v, body, p, false);
+  // Only the clock fields matter here: a name still being typed is no error.
+  json::object clock_fields = body;
+  for (const char* ignored : {"name", "priority", "kind"}) clock_fields.erase(ignored);
+  Validator clock(clock_fields);
+  Apply(clock, clock_fields, p, false);
+  for (FieldError& e : clock.errors()) v.Add(e.field, e.message);
   if (!body.contains("business_hours")) v.Add("business_hours", "is required");
   if (!p.first_response_minutes) v.Add("first_response_minutes", "is required");
   if (!p.resolution_minutes) v.Add("resolution_minutes", "is required");

@@ -1,8 +1,9 @@
 // The staff app's routes. Everything but /sign-in needs a session and renders inside
 // the shell. The server answers every unknown path with index.html, so these are plain
 // browser paths (no hash).
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { ToastProvider } from '../ui';
+import { Loading, ToastProvider } from '../ui';
 import { AuthProvider, RequireAuth } from './auth';
 import { Shell } from './Shell';
 import { CompaniesPage } from './pages/CompaniesPage';
@@ -18,6 +19,23 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { PhaseBoardPage } from './pages/PhaseBoardPage';
 import { SignInPage } from './pages/SignInPage';
 import { TasksPage } from './pages/TasksPage';
+import { CasePage } from './pages/CasePage';
+import { CasesPage } from './pages/CasesPage';
+import { CxPolicyPage } from './pages/CxPolicyPage';
+import { EscalationPage } from './pages/EscalationPage';
+import { MailboxPage } from './pages/MailboxPage';
+import { SlaPoliciesPage } from './pages/SlaPoliciesPage';
+import { SlaPolicyEditPage, SlaPolicyNewPage } from './pages/SlaPolicyEditPage';
+import { PolicyGate } from './PolicyGate';
+import { RequireRole } from './components/RequireRole';
+
+// The service dashboard brings the chart library: it loads only when opened.
+const ServicePage = lazy(() => import('./pages/ServicePage').then((m) => ({ default: m.ServicePage })));
+const DigestPage = lazy(() => import('./pages/DigestPage').then((m) => ({ default: m.DigestPage })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 export function App() {
   return (
@@ -29,7 +47,9 @@ export function App() {
             <Route
               element={
                 <RequireAuth>
-                  <Shell />
+                  <PolicyGate>
+                    <Shell />
+                  </PolicyGate>
                 </RequireAuth>
               }
             >
@@ -45,6 +65,16 @@ export function App() {
               <Route path="tasks" element={<TasksPage />} />
               <Route path="phases" element={<PhaseBoardPage />} />
               <Route path="attention" element={<AttentionPage />} />
+              <Route path="cases" element={<CasesPage />} />
+              <Route path="cases/:id" element={<CasePage />} />
+              <Route path="service" element={<RequireRole role="manager" title="Service"><Lazy><ServicePage /></Lazy></RequireRole>} />
+              <Route path="service/digests/:id" element={<RequireRole role="manager" title="Digest"><Lazy><DigestPage /></Lazy></RequireRole>} />
+              <Route path="settings/sla-policies" element={<RequireRole role="manager" title="SLA policies"><SlaPoliciesPage /></RequireRole>} />
+              <Route path="settings/sla-policies/new" element={<RequireRole role="manager" title="New SLA policy"><SlaPolicyNewPage /></RequireRole>} />
+              <Route path="settings/sla-policies/:id" element={<RequireRole role="manager" title="SLA policy"><SlaPolicyEditPage /></RequireRole>} />
+              <Route path="settings/cx-policy" element={<RequireRole role="manager" title="Customer-experience policy"><CxPolicyPage /></RequireRole>} />
+              <Route path="settings/escalation" element={<RequireRole role="admin" title="Escalation"><EscalationPage /></RequireRole>} />
+              <Route path="settings/mailbox" element={<RequireRole role="admin" title="Mailbox"><MailboxPage /></RequireRole>} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -1,9 +1,11 @@
-// The signed-in frame: a sidebar (top bar on phones) with the brand, navigation and the
-// user's name with a Sign out button; the page renders in <main>.
+// The signed-in frame: a sidebar (top bar on phones) with the brand and the notification
+// bell, navigation (the service dashboard and settings only for the roles that may use
+// them) and the user's menu (away) with a Sign out button; the page renders in <main>.
 import { NavLink, Outlet } from 'react-router-dom';
-import { Avatar, Button } from '../ui';
-import { userLabel } from '../modules/users';
-import { useAuth, useCurrentUser } from './auth';
+import { NotificationBell } from '../modules/notifications';
+import { isAdmin, isManager } from '../modules/users';
+import { useCurrentUser } from './auth';
+import { UserMenu } from './components/UserMenu';
 import { Logo } from './Logo';
 
 function Icon({ d }: { d: string }) {
@@ -19,10 +21,26 @@ const COMPANIES_ICON = 'M3.5 16.5v-11l6-2.5v13.5M9.5 16.5V7.5l7 2.5v6.5M2 16.5h1
 const TASKS_ICON = 'M4 3.5h12v13H4zM7 8l1.5 1.5L11 7M7 13h6';
 const BOARD_ICON = 'M3 3.5h4v13H3zM8 3.5h4v9H8zM13 3.5h4v6h-4z';
 const ATTENTION_ICON = 'M10 3 2.5 16.5h15L10 3ZM10 8v4M10 14.2v.3';
+const CASES_ICON = 'M3 5.5h14v10H3zM3 5.5l7 5 7-5';
+const SERVICE_ICON = 'M3.5 16.5v-5M8 16.5v-9M12.5 16.5v-6M17 16.5v-11';
+const SLA_ICON = 'M10 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13ZM10 7v3.5l2.5 1.5';
+const POLICY_ICON = 'M5 2.5h7l3 3v12H5zM12 2.5v3h3M7.5 9.5h5M7.5 12.5h5';
+const ESCALATION_ICON = 'M10 16.5v-12M5.5 9 10 4.5 14.5 9';
+const MAIL_ICON = 'M2.5 5h15v10h-15zM2.5 5l7.5 6 7.5-6';
+
+function NavItem({ to, icon, label }: { to: string; icon: string; label: string }) {
+  return (
+    <NavLink to={to} className="nav-link">
+      <Icon d={icon} />
+      <span>{label}</span>
+    </NavLink>
+  );
+}
 
 export function Shell() {
-  const { signOut } = useAuth();
   const user = useCurrentUser();
+  const manager = isManager(user);
+  const admin = isAdmin(user);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -32,39 +50,29 @@ export function Shell() {
         <div className="brand">
           <Logo />
           <span>Hearth</span>
+          <NotificationBell />
         </div>
         <nav className="nav" aria-label="Main">
-          <NavLink to="/contacts" className="nav-link">
-            <Icon d={CONTACTS_ICON} />
-            <span>Contacts</span>
-          </NavLink>
-          <NavLink to="/companies" className="nav-link">
-            <Icon d={COMPANIES_ICON} />
-            <span>Companies</span>
-          </NavLink>
-          <NavLink to="/tasks" className="nav-link">
-            <Icon d={TASKS_ICON} />
-            <span>My tasks</span>
-          </NavLink>
-          <NavLink to="/phases" className="nav-link">
-            <Icon d={BOARD_ICON} />
-            <span>Phase board</span>
-          </NavLink>
-          <NavLink to="/attention" className="nav-link">
-            <Icon d={ATTENTION_ICON} />
-            <span>Needs attention</span>
-          </NavLink>
+          <NavItem to="/contacts" icon={CONTACTS_ICON} label="Contacts" />
+          <NavItem to="/companies" icon={COMPANIES_ICON} label="Companies" />
+          <NavItem to="/cases" icon={CASES_ICON} label="Cases" />
+          <NavItem to="/tasks" icon={TASKS_ICON} label="My tasks" />
+          <NavItem to="/phases" icon={BOARD_ICON} label="Phase board" />
+          <NavItem to="/attention" icon={ATTENTION_ICON} label="Needs attention" />
+          {manager && <NavItem to="/service" icon={SERVICE_ICON} label="Service" />}
+          {manager && (
+            <>
+              <span className="nav-heading" aria-hidden="true">
+                Settings
+              </span>
+              <NavItem to="/settings/sla-policies" icon={SLA_ICON} label="SLA policies" />
+              <NavItem to="/settings/cx-policy" icon={POLICY_ICON} label="CX policy" />
+              {admin && <NavItem to="/settings/escalation" icon={ESCALATION_ICON} label="Escalation" />}
+              {admin && <NavItem to="/settings/mailbox" icon={MAIL_ICON} label="Mailbox" />}
+            </>
+          )}
         </nav>
-        <div className="sidebar-user">
-          <Avatar text={userLabel(user).charAt(0).toUpperCase()} seed={user.id} size={30} />
-          <div className="sidebar-user-text">
-            <span className="sidebar-user-name">{userLabel(user)}</span>
-            <span className="sidebar-user-role">{user.role}</span>
-          </div>
-          <Button variant="ghost" size="sm" onClick={() => void signOut()}>
-            Sign out
-          </Button>
-        </div>
+        <UserMenu />
       </aside>
       <main id="main" className="main" tabIndex={-1}>
         <Outlet />

@@ -21,6 +21,8 @@ interface AuthApi {
   user: User | null;
   signIn: (email: string, password: string) => Promise<User>;
   signOut: () => Promise<void>;
+  /** Replaces the signed-in user after they changed themselves (PUT /me/away). */
+  setUser: (user: User) => void;
 }
 
 const AuthContext = createContext<AuthApi | null>(null);
@@ -73,9 +75,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-out', reason: 'signed-out' });
   }, []);
 
+  const setUser = useCallback((user: User) => {
+    setState((s) => (s.status === 'signed-in' ? { status: 'signed-in', user } : s));
+  }, []);
+
   const api = useMemo<AuthApi>(
-    () => ({ state, user: state.status === 'signed-in' ? state.user : null, signIn, signOut }),
-    [state, signIn, signOut],
+    () => ({ state, user: state.status === 'signed-in' ? state.user : null, signIn, signOut, setUser }),
+    [state, signIn, signOut, setUser],
   );
   return <AuthContext.Provider value={api}>{children}</AuthContext.Provider>;
 }

@@ -83,3 +83,52 @@ export function tomorrowYmd(): string {
   d.setDate(d.getDate() + 1);
   return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
 }
+
+/** A length of time for countdowns: "2d 4h", "3h 05m", "12m 30s", "45s". */
+export function formatDuration(ms: number): string {
+  const secs = Math.max(0, Math.floor(Math.abs(ms) / 1000));
+  const d = Math.floor(secs / 86400);
+  const h = Math.floor((secs % 86400) / 3600);
+  const m = Math.floor((secs % 3600) / 60);
+  const s = secs % 60;
+  if (d > 0) return `${d}d ${h}h`;
+  if (h > 0) return `${h}h ${pad2(m)}m`;
+  if (m > 0) return `${m}m ${pad2(s)}s`;
+  return `${s}s`;
+}
+
+/** Business minutes as people say them: 45 → "45 min", 90 → "1 h 30 min", 480 → "8 h". */
+export function formatMinutes(min: number | null | undefined): string {
+  if (min === null || min === undefined) return '';
+  const h = Math.floor(min / 60);
+  const m = Math.round(min % 60);
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** An RFC 3339 timestamp as weekday, date and time in the IANA zone `tz` ("Mon 23 Nov 2026, 09:30"). */
+export function formatInZone(ts: string | null | undefined, tz: string): string {
+  if (!ts) return '';
+  const d = new Date(ts);
+  if (Number.isNaN(d.getTime())) return ts;
+  try {
+    return new Intl.DateTimeFormat(undefined, {
+      timeZone: tz,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(d);
+  } catch {
+    return formatDateTime(ts);
+  }
+}
+
+/** A date `days` from today as YYYY-MM-DD in local time (negative: in the past). */
+export function daysFromTodayYmd(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}

@@ -13,6 +13,16 @@ export function useDebouncedValue<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** The current time, renewed every `ms` milliseconds (for live countdowns). */
+export function useNow(ms: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = window.setInterval(() => setNow(Date.now()), ms);
+    return () => window.clearInterval(t);
+  }, [ms]);
+  return now;
+}
+
 export function useDocumentTitle(title: string): void {
   useEffect(() => {
     document.title = title ? `${title} · Hearth` : 'Hearth';

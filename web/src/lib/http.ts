@@ -2,7 +2,8 @@
 // which adds the session's CSRF token to state-changing requests, sends/reads JSON, and
 // turns any non-2xx answer (RFC 9457 problem+json, or anything else) into an `ApiError`.
 // A 401 from any call except those marked `authProbe` tells the registered handler, which
-// sends the user back to sign-in.
+// sends the user back to sign-in. File uploads use `rawBody`; `downloadFile` fetches a
+// file (a CSV export) with the session and hands it to the browser as a download.
 
 /** One field problem from a 422 (or 409) answer: `field` is a path like `email` or `tags[2]`. */
 export interface FieldError {
@@ -89,6 +90,8 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A file sent as it is (an upload), with `contentType` as its type; in place of `body`. */
+  rawBody?: Blob;
   /** Sends `If-Match: "<version>"`. */
   ifMatch?: number;
   /** Defaults to application/json; PATCH uses application/merge-patch+json. */
@@ -125,8 +128,11 @@ export async function request<T>(
   opts: RequestOptions = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (opts.rawBody !== undefined) {
+    headers['Content-Type'] = opts.contentType || 'application/octet-stream';
+    body = opts.rawBody;
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = opts.contentType ?? 'application/json';
     body = JSON.stringify(opts.body);
   }
@@ -187,6 +193,40 @@ export const http = {
     }).then((r) => r.data),
   del: (path: string, opts?: RequestOptions) => request<void>('DELETE', path, opts).then(() => undefined),
 };
+
+/**
+ * GETs `path` (with the session) and hands the answer to the browser as a file download
+ * named `filename` (a CSV export). Failures throw ApiError like every other call.
+ */
+export async function downloadFile(path: string, filename: string, query?: Query): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    throw new ApiError(0, {
+      title: 'Network error',
+      detail: 'Could not reach the Hearth server. Check your connection and try again.',
+    });
+  }
+  if (!res.ok) {
+    let problem: Problem = { title: res.statusText };
+    try {
+      problem = (await res.json()) as Problem;
+    } catch {
+      // Not problem+json: keep the status text.
+    }
+    if (res.status === 401) unauthorizedHandler?.();
+    throw new ApiError(res.status, problem, res.headers);
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** A list page as every collection answers it. */
 export interface Page<T> {

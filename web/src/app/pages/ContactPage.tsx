@@ -1,7 +1,8 @@
 // One contact: its details, with Edit and Archive (archive asks first, and sends
 // If-Match so it cannot silently archive a version the user has not seen); its owner
 // with Reassign and its phase with Move; a quick "Log interaction" form (with the
-// contact-pressure warning and an optional follow-up task) and its timeline.
+// contact-pressure warning and an optional follow-up task), its cases (with "New case"
+// for this customer) and its timeline.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatDate, formatDateTime, humanize } from '../../lib/format';
@@ -17,6 +18,7 @@ import {
   PhaseMoveDialog,
   useContact,
 } from '../../modules/contacts';
+import { ContactCases } from '../../modules/cases';
 import { createInteraction, LogInteractionForm } from '../../modules/interactions';
 import { ContactTimeline } from '../../modules/timeline';
 import { canWrite, UserName } from '../../modules/users';
@@ -129,6 +131,8 @@ export function ContactPage() {
           ]}
         />
       </div>
+
+      <ContactCases contactId={contact.id} contactName={contactName(contact)} writable={writable} />
 
       {writable && (
         <section className="section" aria-labelledby="contact-log">

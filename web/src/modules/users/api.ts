@@ -58,3 +58,8 @@ export async function listAllActiveUsers(signal?: AbortSignal): Promise<User[]> 
   } while (cursor);
   return out;
 }
+
+/** PUT /me/away: sets (or with nulls clears) the signed-in user's away period. Answers the user. */
+export function setAway(awayFrom: string | null, awayUntil: string | null): Promise<User> {
+  return http.put<User>('/api/v1/me/away', { away_from: awayFrom, away_until: awayUntil });
+}

@@ -30,6 +30,8 @@ const KIND_LABEL: Record<string, { text: string; tone: BadgeTone }> = {
   task: { text: 'Task', tone: 'amber' },
   phase_change: { text: 'Phase', tone: 'violet' },
   owner_change: { text: 'Owner', tone: 'teal' },
+  case: { text: 'Case', tone: 'red' },
+  message: { text: 'Message', tone: 'blue' },
 };
 
 function str(v: unknown): string | null {

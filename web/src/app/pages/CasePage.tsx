@@ -1,0 +1,253 @@
+// One case: number and subject, its customer, status actions (Open, Pending, Resolve,
+// Close, Reopen — each a PATCH with If-Match, so a change made meanwhile by someone else
+// is refused with a Reload offer), priority and owner, the conversation with the reply
+// box (a public reply or an internal note), the service-level clocks with live
+// countdowns, attachments, the sales-lead hand-off and the case's history.
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { formatDateTime, humanize } from '../../lib/format';
+import { useDocumentTitle } from '../../lib/hooks';
+import { errorMessage } from '../../lib/http';
+import {
+  CASE_PRIORITIES,
+  CaseAttachments,
+  CaseConversation,
+  CaseHistory,
+  caseRef,
+  handSalesLead,
+  nextStatuses,
+  PriorityBadge,
+  ReplyBox,
+  SlaBadge,
+  SlaClocks,
+  StatusBadge,
+  updateCase,
+  useCase,
+  type Case,
+  type CaseInput,
+  type CasePriority,
+  type CaseStatus,
+} from '../../modules/cases';
+import { contactName, useContactsById } from '../../modules/contacts';
+import { canWrite, UserSelect } from '../../modules/users';
+import { actionFailure, Alert, Button, DetailList, Field, Options, PageHeader, RecordLoadState, Select, useToast, type ActionFailure } from '../../ui';
+import { useAuth } from '../auth';
+
+const STATUS_ACTION: Record<CaseStatus, string> = {
+  new: 'New',
+  open: 'Open',
+  pending: 'Pending',
+  resolved: 'Resolve',
+  closed: 'Close',
+};
+
+function actionLabel(from: CaseStatus, to: CaseStatus): string {
+  return to === 'open' && (from === 'resolved' || from === 'closed') ? 'Reopen' : STATUS_ACTION[to];
+}
+
+const STALE = 'This case was changed by someone else since you opened it. Reload to see their changes, then try again.';
+
+function SalesLeadCard({ value: c, onDone }: { value: Case; onDone: () => void }) {
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  async function hand() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await handSalesLead(c.id);
+      toast.show('Sales lead handed to the customer’s owner');
+      onDone();
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="case-sales">
+      <h2 className="card-title" id="case-sales">
+        Sales
+      </h2>
+      {failure && <Alert tone="warning">{failure}</Alert>}
+      <p className="muted card-text">Spotted a chance to sell? Give the customer&apos;s owner a sales-lead task.</p>
+      <Button size="sm" onClick={() => void hand()} busy={busy}>
+        Hand sales lead to owner
+      </Button>
+    </section>
+  );
+}
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const { user } = useAuth();
+  const toast = useToast();
+  const { data: c, loading, error, reload, set: setCase } = useCase(id);
+  const contacts = useContactsById([c?.contact_id]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  // Bumped after every change, so the history (and the conversation) load again.
+  const [refresh, setRefresh] = useState(0);
+  useDocumentTitle(c ? `${caseRef(c)} ${c.subject}` : 'Case');
+
+  if (loading || error || !c) {
+    return <RecordLoadState loading={loading} error={error} noun="case" title="Case" back={{ to: '/cases', label: 'Cases' }} />;
+  }
+
+  const writable = canWrite(user) && !c.archived_at;
+  const contact = contacts.get(c.contact_id);
+
+  async function change(patch: CaseInput, what: string, done: string) {
+    if (!c) return;
+    setBusy(what);
+    setFailure(null);
+    try {
+      const saved = await updateCase(c.id, patch, c.version);
+      setCase(saved);
+      setRefresh((k) => k + 1);
+      toast.show(done);
+    } catch (e) {
+      setFailure(actionFailure(e, STALE));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function reloadCase() {
+    setFailure(null);
+    await reload();
+    setRefresh((k) => k + 1);
+  }
+
+  const statusActions =
+    writable &&
+    nextStatuses(c.status).map((to) => {
+      const label = actionLabel(c.status, to);
+      return (
+        <Button
+          key={to}
+          variant={to === 'resolved' ? 'primary' : 'secondary'}
+          busy={busy === `status-${to}`}
+          disabled={busy !== null}
+          onClick={() => void change({ status: to }, `status-${to}`, `${caseRef(c)}: ${humanize(to)}`)}
+        >
+          {label}
+        </Button>
+      );
+    });
+
+  return (
+    <div className="page page-wide">
+      <PageHeader
+        back={{ to: '/cases', label: 'Cases' }}
+        title={
+          <>
+            <span className="case-ref">{caseRef(c)}</span> {c.subject}
+          </>
+        }
+        subtitle={
+          <span className="case-subtitle">
+            <Link to={`/contacts/${encodeURIComponent(c.contact_id)}`}>{contact ? contactName(contact) : 'Customer'}</Link>
+            <span>
+              {humanize(c.kind)} by {c.channel}, opened {formatDateTime(c.opened_at)}
+            </span>
+          </span>
+        }
+        actions={statusActions}
+      />
+      <div className="case-badges" role="group" aria-label="Case state">
+        <StatusBadge status={c.status} />
+        <PriorityBadge priority={c.priority} />
+        {c.sla_policy_id && <SlaBadge state={c.sla_state} />}
+      </div>
+      {failure && (
+        <Alert
+          tone={failure.stale ? 'warning' : 'danger'}
+          actions={
+            failure.stale && (
+              <Button size="sm" onClick={() => void reloadCase()}>
+                Reload
+              </Button>
+            )
+          }
+        >
+          {failure.text}
+        </Alert>
+      )}
+
+      <div className="case-layout">
+        <div className="case-main">
+          {c.description && (
+            <section className="card" aria-labelledby="case-description">
+              <h2 className="card-title" id="case-description">
+                Description
+              </h2>
+              <p className="pre-line">{c.description}</p>
+            </section>
+          )}
+          <section className="section case-conversation" aria-labelledby="case-messages">
+            <div className="section-header">
+              <h2 className="section-title" id="case-messages">
+                Conversation
+              </h2>
+            </div>
+            <CaseConversation caseId={c.id} refreshKey={refresh} />
+          </section>
+          {writable && c.status !== 'closed' && (
+            <ReplyBox
+              caseId={c.id}
+              onPosted={(m) => {
+                setCase(m.case);
+                setRefresh((k) => k + 1);
+                toast.show(m.public ? (m.emailed ? 'Reply sent to the customer by email' : 'Reply added') : 'Internal note added');
+              }}
+            />
+          )}
+        </div>
+
+        <aside className="case-side">
+          <section className="card" aria-labelledby="case-details">
+            <h2 className="card-title" id="case-details">
+              Details
+            </h2>
+            <div className="case-controls">
+              <Field label="Priority">
+                <Select
+                  value={c.priority}
+                  disabled={!writable || busy !== null}
+                  onChange={(e) => void change({ priority: e.target.value as CasePriority }, 'priority', `Priority: ${humanize(e.target.value)}`)}
+                >
+                  <Options options={CASE_PRIORITIES} />
+                </Select>
+              </Field>
+              <Field label="Owner">
+                <UserSelect
+                  value={c.owner_id}
+                  emptyLabel="Unassigned"
+                  disabled={!writable || busy !== null}
+                  onChange={(owner) => void change({ owner_id: owner }, 'owner', owner ? 'Owner changed' : 'Case unassigned')}
+                />
+              </Field>
+            </div>
+            <DetailList
+              items={[
+                { label: 'Assignment', value: c.assignment_reason, wide: true },
+                { label: 'Kind', value: humanize(c.kind) },
+                { label: 'Channel', value: humanize(c.channel) },
+                { label: 'Opened', value: formatDateTime(c.opened_at) },
+                { label: 'Closed', value: formatDateTime(c.closed_at) },
+              ]}
+            />
+          </section>
+          <SlaClocks value={c} />
+          <CaseAttachments caseId={c.id} writable={writable} refreshKey={refresh} onUploaded={(a) => {
+            toast.show(`${a.filename} attached`);
+            setRefresh((k) => k + 1);
+          }} />
+          {writable && <SalesLeadCard value={c} onDone={() => setRefresh((k) => k + 1)} />}
+          <CaseHistory caseId={c.id} refreshKey={refresh} />
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+export * from './types';
+export * from './api';
+export * from './hooks';
+export { PriorityBadge, SlaBadge, StatusBadge } from './components/CaseBadges';
+export { DueCountdown } from './components/DueCountdown';
+export { CaseTable } from './components/CaseTable';
+export { NewCaseDialog } from './components/NewCaseDialog';
+export { CaseConversation } from './components/CaseConversation';
+export { ReplyBox } from './components/ReplyBox';
+export { SlaClocks } from './components/SlaClocks';
+export { CaseHistory } from './components/CaseHistory';
+export { CaseAttachments } from './components/CaseAttachments';
+export { ContactCases } from './components/ContactCases';

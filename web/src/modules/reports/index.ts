@@ -1,0 +1,3 @@
+export * from './types';
+export * from './api';
+export { ServiceReportView } from './components/ServiceReportView';
