@@ -682,3 +682,27 @@ describe('timeline and events', () => {
     assert.match(events[3].detail, /new.*pending/);
   });
 });
+
+describe('concurrent changes of one case', () => {
+  test('two agents changing different fields and replying at once lose nothing', async () => {
+    const c = await ownedCustomer();
+    const k = await openCase(agent.client, c, { subject: 'Before', priority: 'high' });
+    const results = await Promise.all([
+      agent.client.patch(`/api/v1/cases/${k.id}`, { subject: 'After' }),
+      agent2.client.patch(`/api/v1/cases/${k.id}`, { description: 'Both changes must land' }),
+      agent.client.post(`/api/v1/cases/${k.id}/messages`, { body: 'On it', public: true }),
+      agent2.client.post(`/api/v1/cases/${k.id}/messages`, { body: 'Me too', public: true }),
+      agent2.client.post(`/api/v1/cases/${k.id}/messages`, { body: 'A note', public: false }),
+    ]);
+    for (const r of results) assert.ok(r.status === 200 || r.status === 201, `status ${r.status}: ${JSON.stringify(r.body)}`);
+    const now = await read(k.id);
+    assert.equal(now.subject, 'After');
+    assert.equal(now.description, 'Both changes must land');
+    assert.equal(now.status, 'open');
+    assert.ok(now.first_responded_at, 'the first public reply is the first response');
+    const messages = expectStatus(await viewer.client.get(`/api/v1/cases/${k.id}/messages`), 200).items;
+    assert.equal(messages.length, 3);
+    const firstPublic = messages.find((m) => m.public);
+    assert.equal(norm(now.first_responded_at), norm(firstPublic.created_at));
+  });
+});

@@ -135,8 +135,10 @@ void Save(Tx& tx, const std::string& actor_id, const Case& before, Case& c) {
   AuditService::RecordUpdate(tx, actor_id, "case", c.id, ToJson(before), ToJson(c));
 }
 
-// A case to change: archived cases are read-only.
+// A case to change: archived cases are read-only. Changes of one case queue up (on
+// PostgreSQL two agents answering at once would otherwise overwrite each other's fields).
 Case Load(Tx& tx, const std::string& id) {
+  tx.LockKey("case:" + id);
   auto c = CaseStore::Get(tx, id);
   if (!c || c->archived_at) throw Error::NotFound("No case has that id.");
   return *c;
@@ -343,6 +345,7 @@ json::object CaseService::Update(const std::string& actor_id, const std::string&
 
 void CaseService::Archive(const std::string& actor_id, const std::string& id, std::optional<int64_t> if_match) {
   db_.Write([&](Tx& tx) {
+    tx.LockKey("case:" + id);
     auto c = CaseStore::Get(tx, id);
     if (!c) throw Error::NotFound("No case has that id.");
     RequireVersion(c->version, if_match);
@@ -540,6 +543,7 @@ json::object CaseService::SalesLead(const std::string& actor_id, const std::stri
 
 void CaseService::OnSlaTimer(const std::string& case_id) {
   db_.Write([&](Tx& tx) {
+    tx.LockKey("case:" + case_id);
     auto found = CaseStore::Get(tx, case_id);
     if (!found || found->archived_at) return;
     Case before = *found;

@@ -16,13 +16,19 @@ namespace {
 std::optional<Case> AnsweredCase(Tx& tx, const ParsedEmail& email) {
   std::vector<std::string> ids = email.references;
   if (!email.in_reply_to.empty()) ids.insert(ids.begin(), email.in_reply_to);
+  // Each candidate is locked before it is read: the message will change it.
+  auto locked = [&](const std::string& case_id) {
+    tx.LockKey("case:" + case_id);
+    return CaseStore::Get(tx, case_id);
+  };
   for (const std::string& id : ids)
     if (auto case_id = CaseMessageStore::CaseOfEmail(tx, id))
-      if (auto c = CaseStore::Get(tx, *case_id); c && !c->archived_at) return c;
+      if (auto c = locked(*case_id); c && !c->archived_at) return c;
   static const std::regex reference(R"(\[Case #(\d{1,15})\])", std::regex::icase);
   std::smatch m;
   if (!std::regex_search(email.subject, m, reference)) return std::nullopt;
   auto c = CaseStore::GetByNumber(tx, std::stoll(m[1].str()));
+  if (c) c = locked(c->id);
   if (!c || c->archived_at) return std::nullopt;
   auto contact = ContactService::FindInTx(tx, c->contact_id);
   const json::value* address = contact ? contact->if_contains("email") : nullptr;
