@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { create } from './api.mjs';
+import { apiClient, apiLogin, create } from './api.mjs';
 import { startJourneys } from './browser.mjs';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './server.mjs';
 
@@ -277,6 +277,14 @@ describe('service desk journeys', { timeout: 300_000 }, () => {
     const lead = tasks.body.items.find((t) => t.kind === 'sales_lead');
     assert.ok(lead, 'a sales_lead task');
     assert.equal(lead.assignee_id, state.me.id);
+
+    // A colleague hands the owner (the signed-in admin) another lead from the same case:
+    // that one reaches the bell (a lead one hands oneself does not).
+    const colleague = await api('POST', '/api/v1/users',
+                                { email: `colleague.${Date.now()}@example.com`, role: 'agent', password: 'colleague-pass-1' });
+    assert.equal(colleague.status, 201);
+    const asColleague = apiClient(base, await apiLogin(base, colleague.body.email, 'colleague-pass-1'));
+    assert.equal((await asColleague('POST', `/api/v1/cases/${encodeURIComponent(state.lamp.id)}/sales-lead`, {})).status, 201);
 
     // The customer without an owner: the server's reason shows.
     await page.goto(`${base}/cases/${encodeURIComponent(state.late.id)}`);

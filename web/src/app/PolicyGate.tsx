@@ -36,8 +36,8 @@ function AcknowledgeScreen({ policy, onAccepted }: { policy: CxPolicy; onAccepte
   }
 
   return (
-    <div className="policy-gate">
-      <main className="policy-card" aria-labelledby="policy-gate-title">
+    <div className="splash policy-gate">
+      <main className="splash-card policy-card" aria-labelledby="policy-gate-title">
         <div className="policy-brand">
           <Logo />
           <span>Hearth</span>

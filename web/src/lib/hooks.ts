@@ -1,6 +1,7 @@
-// Small React hooks with no domain knowledge: debouncing, document titles, a cursor-paged
-// list loader that cancels stale requests (search-as-you-type races), and one record.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Small React hooks with no domain knowledge: debouncing, document titles, closing a popup
+// on Esc or a click outside, a cursor-paged list loader that cancels stale requests
+// (search-as-you-type races), and one record.
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { isAbort, type Page } from './http';
 
 /** `value`, but only after it stopped changing for `ms` milliseconds. */
@@ -21,6 +22,27 @@ export function useNow(ms: number): number {
     return () => window.clearInterval(t);
   }, [ms]);
   return now;
+}
+
+/** While `open`, calls `dismiss` on Esc and on a mouse press outside `root` (menus, popups). */
+export function useDismiss(open: boolean, root: RefObject<HTMLElement | null>, dismiss: () => void): void {
+  const dismissRef = useRef(dismiss);
+  dismissRef.current = dismiss;
+  useEffect(() => {
+    if (!open) return;
+    function onDown(e: MouseEvent) {
+      if (root.current && !root.current.contains(e.target as Node)) dismissRef.current();
+    }
+    function onKey(e: KeyboardEvent) {
+      if (e.key === 'Escape') dismissRef.current();
+    }
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open, root]);
 }
 
 export function useDocumentTitle(title: string): void {

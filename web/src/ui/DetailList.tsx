@@ -1,5 +1,6 @@
 // Label/value pairs for a record's detail view (a <dl>), bare or in a card. Empty values show a dash.
 import type { ReactNode } from 'react';
+import { Card } from './Card';
 
 export interface DetailItem {
   label: string;
@@ -23,11 +24,8 @@ export function DetailList({ items }: { items: DetailItem[] }) {
 /** A card with a heading over a DetailList; `id` ties the heading to the section. */
 export function DetailCard({ id, title, items }: { id: string; title: string; items: DetailItem[] }) {
   return (
-    <section className="card" aria-labelledby={id}>
-      <h2 className="card-title" id={id}>
-        {title}
-      </h2>
+    <Card id={id} title={title}>
       <DetailList items={items} />
-    </section>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@
 // while away) that offers "Set away…" (PUT /me/away), and the Sign out button.
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatDateTime } from '../../lib/format';
-import { useNow } from '../../lib/hooks';
+import { useDismiss, useNow } from '../../lib/hooks';
 import { AwayDialog, isAway, userLabel } from '../../modules/users';
 import { Avatar, Button, useToast } from '../../ui';
 import { useAuth, useCurrentUser } from '../auth';
@@ -21,19 +21,8 @@ export function UserMenu() {
   useEffect(() => {
     if (!open) return;
     root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    function onDown(e: MouseEvent) {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    }
-    function onKey(e: KeyboardEvent) {
-      if (e.key === 'Escape') setOpen(false);
-    }
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
   }, [open]);
+  useDismiss(open, root, () => setOpen(false));
 
   const status = user.away_from
     ? awayNow

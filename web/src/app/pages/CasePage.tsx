@@ -30,7 +30,7 @@ import {
 } from '../../modules/cases';
 import { contactName, useContactsById } from '../../modules/contacts';
 import { canWrite, UserSelect } from '../../modules/users';
-import { actionFailure, Alert, Button, DetailList, Field, Options, PageHeader, RecordLoadState, Select, useToast, type ActionFailure } from '../../ui';
+import { actionFailure, Alert, Button, Card, DetailList, Field, Options, PageHeader, RecordLoadState, Section, Select, useToast, type ActionFailure } from '../../ui';
 import { useAuth } from '../auth';
 
 const STATUS_ACTION: Record<CaseStatus, string> = {
@@ -65,16 +65,13 @@ function SalesLeadCard({ value: c, onDone }: { value: Case; onDone: () => void }
     }
   }
   return (
-    <section className="card" aria-labelledby="case-sales">
-      <h2 className="card-title" id="case-sales">
-        Sales
-      </h2>
+    <Card id="case-sales" title="Sales">
       {failure && <Alert tone="warning">{failure}</Alert>}
       <p className="muted card-text">Spotted a chance to sell? Give the customer&apos;s owner a sales-lead task.</p>
       <Button size="sm" onClick={() => void hand()} busy={busy}>
         Hand sales lead to owner
       </Button>
-    </section>
+    </Card>
   );
 }
 
@@ -178,21 +175,13 @@ export function CasePage() {
       <div className="case-layout">
         <div className="case-main">
           {c.description && (
-            <section className="card" aria-labelledby="case-description">
-              <h2 className="card-title" id="case-description">
-                Description
-              </h2>
+            <Card id="case-description" title="Description">
               <p className="pre-line">{c.description}</p>
-            </section>
+            </Card>
           )}
-          <section className="section case-conversation" aria-labelledby="case-messages">
-            <div className="section-header">
-              <h2 className="section-title" id="case-messages">
-                Conversation
-              </h2>
-            </div>
+          <Section id="case-messages" title="Conversation" className="case-conversation">
             <CaseConversation caseId={c.id} refreshKey={refresh} />
-          </section>
+          </Section>
           {writable && c.status !== 'closed' && (
             <ReplyBox
               caseId={c.id}
@@ -206,10 +195,7 @@ export function CasePage() {
         </div>
 
         <aside className="case-side">
-          <section className="card" aria-labelledby="case-details">
-            <h2 className="card-title" id="case-details">
-              Details
-            </h2>
+          <Card id="case-details" title="Details">
             <div className="case-controls">
               <Field label="Priority">
                 <Select
@@ -238,7 +224,7 @@ export function CasePage() {
                 { label: 'Closed', value: formatDateTime(c.closed_at) },
               ]}
             />
-          </section>
+          </Card>
           <SlaClocks value={c} />
           <CaseAttachments caseId={c.id} writable={writable} refreshKey={refresh} onUploaded={(a) => {
             toast.show(`${a.filename} attached`);

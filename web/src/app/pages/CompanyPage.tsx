@@ -17,6 +17,7 @@ import {
   LoadError,
   RecordHeader,
   RecordLoadState,
+  Section,
   useToast,
 } from '../../ui';
 import { useAuth } from '../auth';
@@ -27,17 +28,17 @@ function CompanyContacts({ companyId, writable }: { companyId: string; writable:
   const list = useContactList({ company_id: companyId, sort: 'name' });
   const addLink = `/contacts/new?company_id=${encodeURIComponent(companyId)}`;
   return (
-    <section className="section" aria-labelledby="company-contacts">
-      <div className="section-header">
-        <h2 className="section-title" id="company-contacts">
-          Contacts
-        </h2>
-        {writable && (
+    <Section
+      id="company-contacts"
+      title="Contacts"
+      actions={
+        writable && (
           <ButtonLink to={addLink} size="sm">
             Add contact
           </ButtonLink>
-        )}
-      </div>
+        )
+      }
+    >
       {list.error != null && <LoadError title="Could not load the contacts." error={list.error} onRetry={list.reload} />}
       {list.loading ? (
         <Loading label="Loading contacts…" />
@@ -56,7 +57,7 @@ function CompanyContacts({ companyId, writable }: { companyId: string; writable:
           )}
         </>
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -22,7 +22,7 @@ import { ContactCases } from '../../modules/cases';
 import { createInteraction, LogInteractionForm } from '../../modules/interactions';
 import { ContactTimeline } from '../../modules/timeline';
 import { canWrite, UserName } from '../../modules/users';
-import { ArchiveDialog, Badge, Button, DetailCard, RecordHeader, RecordLoadState, useToast } from '../../ui';
+import { ArchiveDialog, Badge, Button, DetailCard, RecordHeader, RecordLoadState, Section, useToast } from '../../ui';
 import { useAuth } from '../auth';
 
 export function ContactPage() {
@@ -135,12 +135,7 @@ export function ContactPage() {
       <ContactCases contactId={contact.id} contactName={contactName(contact)} writable={writable} />
 
       {writable && (
-        <section className="section" aria-labelledby="contact-log">
-          <div className="section-header">
-            <h2 className="section-title" id="contact-log">
-              Log interaction
-            </h2>
-          </div>
+        <Section id="contact-log" title="Log interaction">
           <LogInteractionForm
             contactId={contact.id}
             submitLabel="Log interaction"
@@ -152,17 +147,12 @@ export function ContactPage() {
               setTimelineKey((k) => k + 1);
             }}
           />
-        </section>
+        </Section>
       )}
 
-      <section className="section" aria-labelledby="contact-timeline">
-        <div className="section-header">
-          <h2 className="section-title" id="contact-timeline">
-            Timeline
-          </h2>
-        </div>
+      <Section id="contact-timeline" title="Timeline">
         <ContactTimeline contactId={contact.id} refreshKey={timelineKey} />
-      </section>
+      </Section>
 
       <OwnerDialog
         open={reassigning}

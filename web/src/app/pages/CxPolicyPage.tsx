@@ -16,7 +16,7 @@ import {
   type CxPolicy,
 } from '../../modules/cx_policy';
 import { isAdmin, UserName } from '../../modules/users';
-import { Alert, Badge, Button, EmptyState, Field, Input, LoadError, Loading, PageHeader, Table, TextArea, useToast } from '../../ui';
+import { Alert, Badge, Button, Card, EmptyState, Field, Input, LoadError, Loading, PageHeader, Table, TextArea, useToast } from '../../ui';
 import { useAuth } from '../auth';
 import { usePolicyGate } from '../PolicyGate';
 
@@ -186,16 +186,10 @@ export function CxPolicyPage() {
             <CxPolicyView policy={selected} />
           </section>
           <div className="cx-side">
-            <section className="card" aria-labelledby="cx-acks">
-              <h2 className="card-title" id="cx-acks">
-                Acknowledgements
-              </h2>
+            <Card id="cx-acks" title="Acknowledgements">
               <AcknowledgementList policy={selected} />
-            </section>
-            <section className="card" aria-labelledby="cx-versions">
-              <h2 className="card-title" id="cx-versions">
-                Versions
-              </h2>
+            </Card>
+            <Card id="cx-versions" title="Versions">
               <ul className="cx-versions">
                 {items.map((p) => (
                   <li key={p.id}>
@@ -206,7 +200,7 @@ export function CxPolicyPage() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Card>
           </div>
         </div>
       )}

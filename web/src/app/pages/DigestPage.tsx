@@ -3,7 +3,7 @@ import { useParams } from 'react-router-dom';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useDocumentTitle, useResource } from '../../lib/hooks';
 import { getDigest, ServiceReportView } from '../../modules/reports';
-import { PageHeader, RecordLoadState } from '../../ui';
+import { Card, PageHeader, RecordLoadState } from '../../ui';
 
 const BACK = { to: '/service', label: 'Service' };
 
@@ -19,12 +19,9 @@ export function DigestPage() {
         title={`Week of ${formatDate(d.period_start)} – ${formatDate(d.period_end)}`}
         subtitle={`Weekly service digest, made ${formatDateTime(d.created_at)}`}
       />
-      <section className="card section-block" aria-labelledby="digest-summary">
-        <h2 className="card-title" id="digest-summary">
-          Summary
-        </h2>
+      <Card id="digest-summary" title="Summary" className="section-block">
         <p className="pre-line">{d.summary}</p>
-      </section>
+      </Card>
       {d.data && <ServiceReportView report={d.data} />}
     </div>
   );

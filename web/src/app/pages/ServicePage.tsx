@@ -16,7 +16,7 @@ import {
   type Digest,
   type ServiceReportParams,
 } from '../../modules/reports';
-import { Alert, Button, EmptyState, Input, LoadError, Loading, Options, PageHeader, PagedListView, Select, ToolbarFilter } from '../../ui';
+import { Alert, Button, EmptyState, Input, LoadError, Loading, Options, PageHeader, PagedListView, Section, Select, ToolbarFilter } from '../../ui';
 
 function readParams(p: URLSearchParams): Required<ServiceReportParams> {
   const bucket = p.get('bucket');
@@ -30,12 +30,7 @@ function readParams(p: URLSearchParams): Required<ServiceReportParams> {
 function Digests() {
   const list = usePagedList<Digest>('digests', (cursor, signal) => listDigests({ cursor, limit: 20 }, signal));
   return (
-    <section className="section" aria-labelledby="service-digests">
-      <div className="section-header">
-        <h2 className="section-title" id="service-digests">
-          Weekly digests
-        </h2>
-      </div>
+    <Section id="service-digests" title="Weekly digests">
       <PagedListView
         list={list}
         one="digest"
@@ -55,7 +50,7 @@ function Digests() {
           ))}
         </ul>
       </PagedListView>
-    </section>
+    </Section>
   );
 }
 

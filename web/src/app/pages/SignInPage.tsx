@@ -54,8 +54,8 @@ export function SignInPage() {
   const unreachable = params.get('error') === 'unreachable' || state.status === 'error';
 
   return (
-    <div className="signin">
-      <div className="signin-card">
+    <div className="splash signin">
+      <div className="splash-card signin-card">
         <div className="signin-brand">
           <Logo size={36} />
         </div>

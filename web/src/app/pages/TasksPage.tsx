@@ -23,7 +23,7 @@ import {
   type TaskKind,
 } from '../../modules/tasks';
 import { canWrite } from '../../modules/users';
-import { Alert, Badge, Button, Dialog, EmptyState, LoadError, Loading, PageHeader, useToast } from '../../ui';
+import { Alert, Badge, Button, Dialog, EmptyState, LoadError, Loading, PageHeader, Section, useToast } from '../../ui';
 import { useAuth } from '../auth';
 import { SaveProblemBanner } from '../components/SaveProblemBanner';
 
@@ -205,12 +205,7 @@ export function TasksPage() {
           const tasks = mine.data![g.key];
           const headingId = `tasks-${g.key}`;
           return (
-            <section key={g.key} className="section task-group" aria-labelledby={headingId}>
-              <div className="section-header">
-                <h2 className="section-title" id={headingId}>
-                  {g.title} <span className="count">{tasks.length}</span>
-                </h2>
-              </div>
+            <Section key={g.key} id={headingId} title={<>{g.title} <span className="count">{tasks.length}</span></>} className="task-group">
               {tasks.length === 0 ? (
                 <p className="muted task-empty">{g.empty}</p>
               ) : (
@@ -229,7 +224,7 @@ export function TasksPage() {
                   ))}
                 </ul>
               )}
-            </section>
+            </Section>
           );
         })
       )}

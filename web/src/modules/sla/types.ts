@@ -25,8 +25,8 @@ export interface BusinessHours {
   week: Record<Weekday, Interval[]>;
 }
 
-export interface SlaPolicy {
-  id: string;
+/** The fields a person edits: a create or update body, and a policy as sent. */
+export interface SlaPolicyInput {
   name: string;
   priority: CasePriority;
   /** null: every kind of that priority. */
@@ -36,20 +36,14 @@ export interface SlaPolicy {
   business_hours: BusinessHours;
   /** Local dates, YYYY-MM-DD. */
   holidays: string[];
+}
+
+export interface SlaPolicy extends SlaPolicyInput {
+  id: string;
   archived_at: string | null;
   created_at: string;
   updated_at: string;
   version: number;
-}
-
-export interface SlaPolicyInput {
-  name: string;
-  priority: CasePriority;
-  kind: CaseKind | null;
-  first_response_minutes: number;
-  resolution_minutes: number;
-  business_hours: BusinessHours;
-  holidays: string[];
 }
 
 /** POST /sla-policies/preview: when the clocks of a case opened at `opened_at` would warn and be due. */

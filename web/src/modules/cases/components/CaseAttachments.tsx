@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '../../../lib/format';
 import { useResource } from '../../../lib/hooks';
 import { errorMessage } from '../../../lib/http';
-import { Alert, LoadError, Loading, Spinner } from '../../../ui';
+import { Alert, Card, LoadError, Loading, Spinner } from '../../../ui';
 import { attachmentUrl, listAttachments, uploadAttachment } from '../api';
 import type { CaseAttachment } from '../types';
 
@@ -48,10 +48,7 @@ export function CaseAttachments({ caseId, writable, refreshKey, onUploaded }: Ca
   }
 
   return (
-    <section className="card" aria-labelledby="case-files">
-      <h2 className="card-title" id="case-files">
-        Attachments
-      </h2>
+    <Card id="case-files" title="Attachments">
       {failure && <Alert tone="danger">{failure}</Alert>}
       {files.error != null && !files.data ? (
         <LoadError title="Could not load the attachments." error={files.error} />
@@ -93,6 +90,6 @@ export function CaseAttachments({ caseId, writable, refreshKey, onUploaded }: Ca
           <span className="muted">Up to 5 MB: PDF, images, text, CSV, ZIP, office documents.</span>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

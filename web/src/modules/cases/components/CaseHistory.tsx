@@ -4,7 +4,7 @@
 import { useEffect } from 'react';
 import { formatDateTime, humanize } from '../../../lib/format';
 import { useResource } from '../../../lib/hooks';
-import { Badge, LoadError, Loading, type BadgeTone } from '../../../ui';
+import { Badge, Card, LoadError, Loading, type BadgeTone } from '../../../ui';
 import { UserName } from '../../users';
 import { listEvents } from '../api';
 import type { CaseEvent } from '../types';
@@ -27,10 +27,7 @@ export function CaseHistory({ caseId, refreshKey }: { caseId: string; refreshKey
     if (refreshKey > 0) void reload();
   }, [refreshKey, reload]);
   return (
-    <section className="card" aria-labelledby="case-history">
-      <h2 className="card-title" id="case-history">
-        History
-      </h2>
+    <Card id="case-history" title="History">
       {events.error != null && !events.data ? (
         <LoadError title="Could not load the history." error={events.error} />
       ) : !events.data ? (
@@ -54,6 +51,6 @@ export function CaseHistory({ caseId, refreshKey }: { caseId: string; refreshKey
           ))}
         </ol>
       )}
-    </section>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@
 // closed), and "New case" with the customer filled in.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button, EmptyState, PagedListView } from '../../../ui';
+import { Button, EmptyState, PagedListView, Section } from '../../../ui';
 import { useCaseList } from '../hooks';
 import { caseRef } from '../types';
 import { CaseTable } from './CaseTable';
@@ -24,13 +24,7 @@ export function ContactCases({ contactId, contactName, writable }: ContactCasesP
     </Button>
   );
   return (
-    <section className="section" aria-labelledby="contact-cases">
-      <div className="section-header">
-        <h2 className="section-title" id="contact-cases">
-          Cases
-        </h2>
-        {newCase}
-      </div>
+    <Section id="contact-cases" title="Cases" actions={newCase}>
       <PagedListView
         list={list}
         one="case"
@@ -48,6 +42,6 @@ export function ContactCases({ contactId, contactName, writable }: ContactCasesP
           navigate(`/cases/${encodeURIComponent(c.id)}`, { state: { created: caseRef(c) } });
         }}
       />
-    </section>
+    </Section>
   );
 }

@@ -2,7 +2,7 @@
 // time and a live countdown, or when it was met and how many business minutes it took;
 // the state (ok, warning, breached), whether the clocks are paused, and breach flags.
 import { formatDateTime, formatMinutes } from '../../../lib/format';
-import { Badge } from '../../../ui';
+import { Badge, Card } from '../../../ui';
 import { isPaused, type Case } from '../types';
 import { SlaBadge } from './CaseBadges';
 import { DueCountdown } from './DueCountdown';
@@ -47,10 +47,7 @@ function Clock({ name, due, doneAt, doneLabel, minutes, breached, paused }: Cloc
 export function SlaClocks({ value: c }: { value: Case }) {
   const paused = isPaused(c);
   return (
-    <section className="card" aria-labelledby="case-sla">
-      <h2 className="card-title" id="case-sla">
-        Service level
-      </h2>
+    <Card id="case-sla" title="Service level">
       {!c.sla_policy_id ? (
         <p className="muted">No service-level policy applies to this case, so no clocks run.</p>
       ) : (
@@ -86,6 +83,6 @@ export function SlaClocks({ value: c }: { value: Case }) {
           </dl>
         </>
       )}
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { formatRelative } from '../../../lib/format';
+import { useDismiss } from '../../../lib/hooks';
 import { errorMessage, isAbort } from '../../../lib/http';
 import { Button, Spinner } from '../../../ui';
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from '../api';
@@ -63,19 +64,8 @@ export function NotificationBell() {
     if (!open) return;
     setLoading(true);
     void load().finally(() => setLoading(false));
-    function onDown(e: MouseEvent) {
-      if (root.current && !root.current.contains(e.target as Node)) setOpen(false);
-    }
-    function onKey(e: KeyboardEvent) {
-      if (e.key === 'Escape') setOpen(false);
-    }
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
   }, [open, load]);
+  useDismiss(open, root, () => setOpen(false));
 
   async function choose(n: Notification) {
     setOpen(false);

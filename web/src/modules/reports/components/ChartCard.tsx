@@ -2,6 +2,7 @@
 // readers (the drawing itself is hidden from them), and the chart sized to the card.
 import { useId, type ReactElement, type ReactNode } from 'react';
 import { ResponsiveContainer } from 'recharts';
+import { Card } from '../../../ui';
 
 export interface ChartCardProps {
   title: string;
@@ -17,10 +18,7 @@ export interface ChartCardProps {
 export function ChartCard({ title, summary, empty, height = 240, className, children }: ChartCardProps) {
   const id = useId();
   return (
-    <section className={`card chart-card ${className ?? ''}`.trim()} aria-labelledby={id}>
-      <h2 className="card-title" id={id}>
-        {title}
-      </h2>
+    <Card id={id} title={title} className={`chart-card ${className ?? ''}`.trim()}>
       <p className="sr-only">{summary}</p>
       {empty ? (
         <div className="chart-empty muted">{empty}</div>
@@ -31,6 +29,6 @@ export function ChartCard({ title, summary, empty, height = 240, className, chil
           </ResponsiveContainer>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

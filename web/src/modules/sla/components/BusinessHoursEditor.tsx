@@ -28,6 +28,8 @@ export function BusinessHoursEditor({ week, onChange, errors, disabled }: Busine
         const name = WEEKDAY_NAMES[day];
         const intervals = week[day] ?? [];
         const error = dayError(errors, day);
+        // What the opening and the closing time inputs share.
+        const time = { className: 'hours-time', maxLength: 5, inputMode: 'numeric', 'aria-invalid': error ? true : undefined, disabled } as const;
         return (
           <div key={day} className={error ? 'hours-day hours-day-invalid' : 'hours-day'}>
             <span className="hours-name">{name}</span>
@@ -39,29 +41,9 @@ export function BusinessHoursEditor({ week, onChange, errors, disabled }: Busine
                   setDay(day, intervals.map((iv, j) => (j === i ? ((at === 0 ? [v, iv[1]] : [iv[0], v]) as Interval) : iv)));
                 return (
                   <span key={i} className="hours-interval">
-                    <Input
-                      className="hours-time"
-                      aria-label={`${name}${n} opens`}
-                      value={open}
-                      onChange={(e) => update(0, e.target.value)}
-                      placeholder="09:00"
-                      maxLength={5}
-                      inputMode="numeric"
-                      aria-invalid={error ? true : undefined}
-                      disabled={disabled}
-                    />
+                    <Input {...time} aria-label={`${name}${n} opens`} value={open} onChange={(e) => update(0, e.target.value)} placeholder="09:00" />
                     <span aria-hidden="true">–</span>
-                    <Input
-                      className="hours-time"
-                      aria-label={`${name}${n} closes`}
-                      value={close}
-                      onChange={(e) => update(1, e.target.value)}
-                      placeholder="17:00"
-                      maxLength={5}
-                      inputMode="numeric"
-                      aria-invalid={error ? true : undefined}
-                      disabled={disabled}
-                    />
+                    <Input {...time} aria-label={`${name}${n} closes`} value={close} onChange={(e) => update(1, e.target.value)} placeholder="17:00" />
                     <Button
                       size="sm"
                       variant="ghost"

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { formatInZone, localInputToIso, toLocalInput } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/hooks';
 import { errorMessage, isAbort, isApiError } from '../../../lib/http';
-import { Field, Input, Spinner } from '../../../ui';
+import { Card, Field, Input, Spinner } from '../../../ui';
 import { previewSlaPolicy } from '../api';
 import type { SlaPolicyInput, SlaPreview } from '../types';
 
@@ -46,12 +46,10 @@ export function SlaPreviewPanel({ policy }: { policy: SlaPolicyInput }) {
   }, [request]);
 
   const stale = request !== body;
+  const busy = stale || state.status === 'loading';
   const tz = state.status === 'done' ? state.preview.tz : policy.business_hours.tz;
   return (
-    <section className="card sla-preview" aria-labelledby="sla-preview" aria-busy={stale || state.status === 'loading' || undefined}>
-      <h2 className="card-title" id="sla-preview">
-        Preview {(stale || state.status === 'loading') && <Spinner size={12} />}
-      </h2>
+    <Card id="sla-preview" title={<>Preview {busy && <Spinner size={12} />}</>} className="sla-preview" busy={busy}>
       <Field label="Case opened at" hint="In your time zone">
         <Input type="datetime-local" value={openedAt} onChange={(e) => setOpenedAt(e.target.value)} />
       </Field>
@@ -90,6 +88,6 @@ export function SlaPreviewPanel({ policy }: { policy: SlaPolicyInput }) {
       ) : (
         <p className="muted">Working out the due times…</p>
       )}
-    </section>
+    </Card>
   );
 }
