@@ -1,26 +1,42 @@
 #include "modules/reports/report_cache.hpp"
 
-#include "core/time.hpp"
-
 namespace hearth {
 
 json::object ReportCache::ServiceReport(Db& db, const ReportPeriod& period) {
   std::string key = period.from + "/" + period.to + "/" + period.bucket;
-  auto now = std::chrono::steady_clock::now();
   std::string version = db.Read([](Tx& tx) {
-    auto row = tx.QueryOne("SELECT MAX(updated_at) FROM cases");
-    return row->OptText(0).value_or("");
+    return tx.QueryOne("SELECT MAX(updated_at) FROM cases")->OptText(0).value_or("");
   });
+  auto usable = [&](const Slot& s) {
+    return s.filled && s.cases_version == version && std::chrono::steady_clock::now() - s.made < kMaxAge;
+  };
+
+  std::shared_ptr<Slot> slot;
   {
     std::lock_guard lock(mutex_);
-    auto it = entries_.find(key);
-    if (it != entries_.end() && it->second.cases_version == version && now - it->second.made < kMaxAge)
-      return it->second.report;
+    if (slots_.size() >= kMaxEntries && !slots_.count(key)) slots_.clear();  // many periods asked for: start again
+    auto& found = slots_[key];
+    if (!found) found = std::make_shared<Slot>();
+    slot = found;
+    if (usable(*slot)) return slot->report;
+  }
+  std::unique_lock computing(slot->computing, std::try_to_lock);
+  if (!computing.owns_lock()) {
+    {
+      // Someone is computing it. Only the minute is up (no case changed): the old answer will do.
+      std::lock_guard lock(mutex_);
+      if (slot->filled && slot->cases_version == version) return slot->report;
+    }
+    computing.lock();  // the data changed: wait for the fresh answer
+    std::lock_guard lock(mutex_);
+    if (usable(*slot)) return slot->report;
   }
   json::object report = db.Read([&](Tx& tx) { return BuildServiceReport(tx, period); });
   std::lock_guard lock(mutex_);
-  if (entries_.size() >= kMaxEntries) entries_.clear();  // rare: many periods asked for; start again
-  entries_[key] = Entry{report, version, now};
+  slot->report = report;
+  slot->cases_version = version;
+  slot->made = std::chrono::steady_clock::now();
+  slot->filled = true;
   return report;
 }
 

@@ -65,9 +65,9 @@ CREATE TABLE cases (
 CREATE INDEX cases_contact ON cases (contact_id, seq);
 CREATE INDEX cases_owner_assigned ON cases (owner_id, assigned_at);  -- round-robin: whose last case is oldest
 -- The queues list open cases by due time; closed cases (most of them) stay out of these.
-CREATE INDEX cases_open_due ON cases (next_due_at)
-  WHERE status IN ('new', 'open', 'pending') AND archived_at IS NULL;
-CREATE INDEX cases_open_owner_due ON cases (owner_id, next_due_at)
+CREATE INDEX cases_open_due ON cases (next_due_at, status, opened_at, owner_id)
+  WHERE status IN ('new', 'open', 'pending') AND archived_at IS NULL;  -- also the backlog, from the index alone
+CREATE INDEX cases_open_owner_due ON cases (owner_id, next_due_at, status, opened_at)
   WHERE status IN ('new', 'open', 'pending') AND archived_at IS NULL;
 -- The service report reads a period's cases from these alone (covering indexes).
 CREATE INDEX cases_opened ON cases (opened_at, kind, channel, priority, owner_id, sla_policy_id,
