@@ -41,7 +41,7 @@ bool Request::ParseTarget() {
 Response Response::Json(const json::value& value, int status) {
   Response res;
   res.status = status;
-  res.body = json::serialize(value);
+  res.body = ToJson(value);
   return res;
 }
 

@@ -1,6 +1,7 @@
 #include "modules/cases/case_store.hpp"
 
 #include "core/time.hpp"
+#include "storage/data_version.hpp"
 
 namespace hearth {
 
@@ -185,6 +186,7 @@ void CaseStore::Insert(Tx& tx, Case& c) {
   for (Value& v : Written(c)) params.push_back(std::move(v));
   tx.Exec(sql, params);
   c.number = tx.QueryOne("SELECT seq FROM cases WHERE id = ?", {c.id})->Int(0);
+  BumpDataVersion(tx, "cases");
 }
 
 void CaseStore::Update(Tx& tx, const Case& c) {
@@ -192,6 +194,7 @@ void CaseStore::Update(Tx& tx, const Case& c) {
   Params params = Written(c);
   params.push_back(c.id);
   tx.Exec(sql, params);
+  BumpDataVersion(tx, "cases");
 }
 
 }  // namespace hearth

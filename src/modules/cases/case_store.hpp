@@ -14,6 +14,7 @@ struct CaseStore {
   static Case FromRow(const Row& r);
   static std::optional<Case> Get(Tx& tx, const std::string& id);
   static std::optional<Case> GetByNumber(Tx& tx, int64_t number);
+  // Insert and Update bump the "cases" data version (caches of figures follow it).
   // Inserts and sets c.number (the row's sequence number).
   static void Insert(Tx& tx, Case& c);
   static void Update(Tx& tx, const Case& c);

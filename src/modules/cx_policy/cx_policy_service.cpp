@@ -110,7 +110,12 @@ json::object CxPolicyService::List(const Ctx& ctx) {
       .default_sort = "-published_at",
   };
   ListQuery query(ctx, spec);
-  return query.Run(db_, [](const Row& r) { return FromRow(r); });
+  json::object page = query.Run(db_, [](const Row& r) { return FromRow(r); });
+  db_.Read([&](Tx& tx) {
+    for (json::value& item : page.at("items").as_array())
+      item = WithAcknowledgement(tx, item.as_object(), ctx.principal().user_id);
+  });
+  return page;
 }
 
 json::object CxPolicyService::Current(const std::string& user_id) {

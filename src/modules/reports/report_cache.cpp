@@ -1,12 +1,12 @@
 #include "modules/reports/report_cache.hpp"
 
+#include "storage/data_version.hpp"
+
 namespace hearth {
 
 json::object ReportCache::ServiceReport(Db& db, const ReportPeriod& period) {
   std::string key = period.from + "/" + period.to + "/" + period.bucket;
-  std::string version = db.Read([](Tx& tx) {
-    return tx.QueryOne("SELECT MAX(updated_at) FROM cases")->OptText(0).value_or("");
-  });
+  int64_t version = db.Read([](Tx& tx) { return ReadDataVersion(tx, "cases"); });
   auto usable = [&](const Slot& s) {
     return s.filled && s.cases_version == version && std::chrono::steady_clock::now() - s.made < kMaxAge;
   };

@@ -1,7 +1,7 @@
 // A small cache for the service report: computing it reads every case of the period
 // (tens of thousands on a large desk), while dashboards ask for the same period again and
-// again. An entry is used while no case has changed since it was computed (the newest
-// `updated_at` is unchanged, one indexed lookup) and it is under a minute old (the
+// again. An entry is used while no case has changed since it was computed (the "cases"
+// data version is unchanged, one primary-key lookup) and it is under a minute old (the
 // backlog's ages move with the clock). One request per period computes at a time: others
 // wait for its result, or — when only the minute is up — are answered from the old entry
 // meanwhile. Several servers each keep their own.
@@ -27,7 +27,7 @@ class ReportCache {
   struct Slot {
     std::mutex computing;  // held by the one request computing this period
     json::object report;
-    std::string cases_version;
+    int64_t cases_version = -1;
     std::chrono::steady_clock::time_point made;
     bool filled = false;
   };

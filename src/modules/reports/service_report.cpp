@@ -28,7 +28,7 @@ std::string PeriodOf(const std::string& date, const std::string& bucket) {
   if (bucket == "day") return date;
   if (bucket == "month") return date.substr(0, 8) + "01";
   int64_t day = DayNumber(date);
-  return DateOfDay(day - ((day + 3) % 7));  // 1970-01-01 was a Thursday
+  return DateOfDay(day - ((day + 3) % 7 + 7) % 7);  // 1970-01-01 was a Thursday
 }
 
 std::string NextDay(const std::string& date) { return DateOfDay(DayNumber(date) + 1); }
@@ -201,6 +201,7 @@ std::string CsvField(const std::string& s) {
 std::string Text(const json::value& v) {
   if (v.is_string()) return std::string(v.as_string());
   if (v.is_null()) return "";
+  if (v.is_double()) return fmt::format("{}", v.as_double());  // 33.3, not 3.33E1
   return json::serialize(v);
 }
 
@@ -219,6 +220,10 @@ ReportPeriod ParseReportPeriod(const Ctx& ctx) {
   p.bucket = std::string(ctx.Query("bucket").value_or("week"));
   if (p.bucket != "day" && p.bucket != "week" && p.bucket != "month")
     errors.push_back({"bucket", "must be day, week or month"});
+  // Times are kept as nanoseconds since 1970: far dates would overflow.
+  for (auto [field, date] : {std::pair{"from", &p.from}, {"to", &p.to}})
+    if (IsValidDate(*date) && (*date < "1970-01-01" || *date > "2199-12-31"))
+      errors.push_back({field, "must be between 1970-01-01 and 2199-12-31"});
   if (errors.empty() && p.from > p.to) errors.push_back({"from", "must not be after to"});
   if (errors.empty() && DayNumber(p.to) - DayNumber(p.from) >= kMaxDays)
     errors.push_back({"from", "the period may be at most 366 days"});

@@ -162,3 +162,12 @@ CREATE TABLE report_digests (
   created_at    TEXT NOT NULL,
   UNIQUE (kind, period_start)
 );
+
+-- A counter per kind of data, bumped in every transaction that changes it: figures
+-- computed from that data (the service report, later analytics) are current while it
+-- stays the same, whatever the clocks of the servers that wrote it.
+CREATE TABLE data_versions (
+  name     TEXT PRIMARY KEY,
+  version  INTEGER NOT NULL
+);
+INSERT INTO data_versions (name, version) VALUES ('cases', 0);
