@@ -169,3 +169,13 @@ end
 function req_service_report()
   return wrk.format("GET", "/api/v1/reports/service", auth)
 end
+
+-- The service report of a 28-day period starting on a random day of the last two years:
+-- almost never the period asked for before, so it is computed rather than cached.
+function req_service_report_uncached()
+  local now = os.time()
+  local from = now - math.random(28, 730) * 86400
+  local path = "/api/v1/reports/service?from=" .. os.date("!%Y-%m-%d", from) .. "&to=" ..
+      os.date("!%Y-%m-%d", from + 27 * 86400)
+  return wrk.format("GET", path, auth)
+end
