@@ -239,9 +239,11 @@ json::object CaseService::List(const Ctx& ctx) {
   if (auto view = query.Param("view")) {
     if (*view == "mine") query.Where("cases.owner_id = ?", {me});
     else if (*view == "team")
-      // Written so the planner walks the open-by-due index and stops after one page (an OR
-      // over owner_id makes SQLite gather and sort every open team case first).
-      query.Where("COALESCE(cases.owner_id, '') IN (SELECT id FROM users WHERE service_team = 1 UNION ALL SELECT '')");
+      // Written so both planners walk the open-by-due index, filter, and stop after one page
+      // (`owner_id IN (…)` lets SQLite gather every open team case by owner and PostgreSQL
+      // hash-join them, then sort).
+      query.Where("(cases.owner_id IS NULL OR EXISTS (SELECT 1 FROM users WHERE users.id = cases.owner_id "
+                  "AND users.service_team = 1))");
     else if (*view == "breaching")
       query.Where("cases.next_due_at < ?", {FormatTime(Now() + std::chrono::hours(4))});
     else if (*view != "all") throw Error::BadRequest("view must be mine, team, breaching or all.");
