@@ -255,7 +255,10 @@ struct HttpServer::Impl {
         std::lock_guard lock(registry_mutex);
         for (const auto& conn : registry) {
           asio::post(conn->stream.get_executor(), [conn] {
-            if (!conn->busy) conn->stream.socket().cancel();
+            // The connection may have closed meanwhile: cancel quietly (the throwing
+            // overload aborted the process at shutdown with "Bad file descriptor").
+            beast::error_code ec;
+            if (!conn->busy) conn->stream.socket().cancel(ec);
           });
         }
       }
