@@ -1,10 +1,11 @@
-// The hearth command: init, serve, user add|list|set-role|reset-password, gen, routes.
+// The hearth command: init, serve, user add|list|set-role|reset-password, gen, analytics, routes.
 // Every option also reads from an environment variable HEARTH_<NAME> (e.g. HEARTH_DB).
 #include "app/app.hpp"
 #include "core/error.hpp"
 #include "core/phone.hpp"
 #include "core/time.hpp"
 #include "gen/demo_data.hpp"
+#include "modules/analytics/analytics_cli.hpp"
 #include "http/server.hpp"
 
 #include <CLI/CLI.hpp>
@@ -173,6 +174,36 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   gen->add_option("--seed", gen_options.seed, "Random seed (same seed, same data)")->capture_default_str();
 
+  // analytics
+  auto* analytics = cli.add_subcommand("analytics", "Customer-base models and basket rules on a CSV file");
+  analytics->require_subcommand(1);
+  FitCommand fit;
+  auto* fit_cmd = analytics->add_subcommand(
+      "fit", "Fit BG/NBD, Pareto/NBD and Gamma-Gamma to transactions (CSV header with customer_id,date,amount)");
+  fit_cmd->add_option("--transactions", fit.transactions, "CSV of transactions")->required();
+  fit_cmd->add_option("--calibration-end", fit.calibration_end, "Last day of the calibration period (YYYY-MM-DD)")
+      ->required();
+  fit_cmd->add_option("--holdout-end", fit.holdout_end, "Last day of the holdout period: adds a holdout check");
+  fit_cmd->add_option("--scores", fit.scores,
+                      "Write per-customer scores to this CSV (customer_id,x,t_x,T,p_alive,expected_transactions,"
+                      "expected_spend,clv)");
+  fit_cmd->add_option("--horizon-weeks", fit.horizon_weeks, "Horizon of expected transactions and CLV")
+      ->capture_default_str()->check(CLI::Range(0.0, 5200.0));
+  fit_cmd->add_option("--discount-rate", fit.annual_discount_rate, "Annual discount rate of the CLV")
+      ->capture_default_str()->check(CLI::Range(0.0, 10.0));
+  RulesCommand rules;
+  auto* rules_cmd = analytics->add_subcommand("rules", "Association rules (support, confidence, lift) over baskets");
+  rules_cmd->add_option("--transactions", rules.transactions, "CSV with one row per basket line")->required();
+  rules_cmd->add_option("--basket-col", rules.basket_col, "Column naming the basket (e.g. InvoiceNo)")->required();
+  rules_cmd->add_option("--item-col", rules.item_col, "Column naming the item")->required();
+  rules_cmd->add_option("--quantity-col", rules.quantity_col,
+                        "Column with quantities: an item is in a basket when its summed quantity is at least 1");
+  rules_cmd->add_option("--min-support", rules.min_support, "Smallest support of an itemset")
+      ->required()->check(CLI::Range(0.0, 1.0));
+  rules_cmd->add_option("--min-confidence", rules.min_confidence, "Smallest confidence of a rule")
+      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  rules_cmd->add_option("--min-lift", rules.min_lift, "Smallest lift of a rule")->capture_default_str();
+
   // routes
   auto* routes = cli.add_subcommand("routes", "Print every route the server registers");
 
@@ -182,6 +213,15 @@ int main(int argc, char** argv) {
   spdlog::set_level(spdlog::level::from_str(s.log_level));
 
   try {
+    if (*fit_cmd) {
+      RunFitCommand(fit, std::cout);
+      return 0;
+    }
+    if (*rules_cmd) {
+      if (rules.min_support <= 0) throw std::runtime_error("--min-support must be above 0");
+      RunRulesCommand(rules, std::cout);
+      return 0;
+    }
     if (*routes) {
       // Routes are registered by App, which needs a database: use a throwaway file.
       auto dir = std::filesystem::temp_directory_path() / ("hearth-routes-" + std::to_string(getpid()));
