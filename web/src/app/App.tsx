@@ -26,11 +26,23 @@ import { EscalationPage } from './pages/EscalationPage';
 import { MailboxPage } from './pages/MailboxPage';
 import { SlaPoliciesPage } from './pages/SlaPoliciesPage';
 import { SlaPolicyEditPage, SlaPolicyNewPage } from './pages/SlaPolicyEditPage';
+import { ProductsPage } from './pages/ProductsPage';
+import { ProductNewPage } from './pages/ProductNewPage';
+import { ProductEditPage } from './pages/ProductEditPage';
+import { OrdersPage } from './pages/OrdersPage';
+import { OrderNewPage } from './pages/OrderNewPage';
+import { OrderPage } from './pages/OrderPage';
+import { OrderImportPage } from './pages/OrderImportPage';
+import { SalesBoardPage } from './pages/SalesBoardPage';
+import { OpportunityPage } from './pages/OpportunityPage';
 import { PolicyGate } from './PolicyGate';
 import { RequireRole } from './components/RequireRole';
 
 // The service dashboard brings the chart library: it loads only when opened.
 const ServicePage = lazy(() => import('./pages/ServicePage').then((m) => ({ default: m.ServicePage })));
+// The forecast and the analytics pages draw charts too.
+const ForecastPage = lazy(() => import('./pages/ForecastPage').then((m) => ({ default: m.ForecastPage })));
+const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
 const DigestPage = lazy(() => import('./pages/DigestPage').then((m) => ({ default: m.DigestPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -67,6 +79,17 @@ export function App() {
               <Route path="attention" element={<AttentionPage />} />
               <Route path="cases" element={<CasesPage />} />
               <Route path="cases/:id" element={<CasePage />} />
+              <Route path="sales" element={<SalesBoardPage />} />
+              <Route path="sales/forecast" element={<Lazy><ForecastPage /></Lazy>} />
+              <Route path="opportunities/:id" element={<OpportunityPage />} />
+              <Route path="orders" element={<OrdersPage />} />
+              <Route path="orders/new" element={<OrderNewPage />} />
+              <Route path="orders/import" element={<RequireRole role="manager" title="Import orders"><OrderImportPage /></RequireRole>} />
+              <Route path="orders/:id" element={<OrderPage />} />
+              <Route path="products" element={<ProductsPage />} />
+              <Route path="products/new" element={<RequireRole role="manager" title="New product"><ProductNewPage /></RequireRole>} />
+              <Route path="products/:id" element={<ProductEditPage />} />
+              <Route path="analytics" element={<RequireRole role="manager" title="Analytics"><Lazy><AnalyticsPage /></Lazy></RequireRole>} />
               <Route path="service" element={<RequireRole role="manager" title="Service"><Lazy><ServicePage /></Lazy></RequireRole>} />
               <Route path="service/digests/:id" element={<RequireRole role="manager" title="Digest"><Lazy><DigestPage /></Lazy></RequireRole>} />
               <Route path="settings/sla-policies" element={<RequireRole role="manager" title="SLA policies"><SlaPoliciesPage /></RequireRole>} />

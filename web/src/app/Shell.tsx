@@ -1,6 +1,6 @@
 // The signed-in frame: a sidebar (top bar on phones) with the brand and the notification
-// bell, navigation (the service dashboard and settings only for the roles that may use
-// them) and the user's menu (away) with a Sign out button; the page renders in <main>.
+// bell, navigation (the service dashboard, analytics and settings only for the roles that
+// may use them) and the user's menu (away) with a Sign out button; the page renders in <main>.
 import { NavLink, Outlet } from 'react-router-dom';
 import { NotificationBell } from '../modules/notifications';
 import { isAdmin, isManager } from '../modules/users';
@@ -26,11 +26,15 @@ const SERVICE_ICON = 'M3.5 16.5v-5M8 16.5v-9M12.5 16.5v-6M17 16.5v-11';
 const SLA_ICON = 'M10 17a6.5 6.5 0 1 0 0-13 6.5 6.5 0 0 0 0 13ZM10 7v3.5l2.5 1.5';
 const POLICY_ICON = 'M5 2.5h7l3 3v12H5zM12 2.5v3h3M7.5 9.5h5M7.5 12.5h5';
 const ESCALATION_ICON = 'M10 16.5v-12M5.5 9 10 4.5 14.5 9';
+const SALES_ICON = 'M3 16.5h14M5 13l3.5-4 3 2.5L16 5.5M12.5 5.5H16V9';
+const ORDERS_ICON = 'M4 4.5h1.8l1.7 8.5h8l1.5-6H6.6M8.5 16.3a.8.8 0 1 0 0-1.6.8.8 0 0 0 0 1.6ZM14.5 16.3a.8.8 0 1 0 0-1.6.8.8 0 0 0 0 1.6Z';
+const PRODUCTS_ICON = 'M10 2.5 3 6v8l7 3.5 7-3.5V6l-7-3.5ZM3 6l7 3.5L17 6M10 9.5v8';
+const ANALYTICS_ICON = 'M10 3v7h7A7 7 0 1 1 10 3ZM12.5 2.5a5 5 0 0 1 5 5h-5v-5Z';
 const MAIL_ICON = 'M2.5 5h15v10h-15zM2.5 5l7.5 6 7.5-6';
 
-function NavItem({ to, icon, label }: { to: string; icon: string; label: string }) {
+function NavItem({ to, icon, label, end }: { to: string; icon: string; label: string; end?: boolean }) {
   return (
-    <NavLink to={to} className="nav-link">
+    <NavLink to={to} className="nav-link" end={end}>
       <Icon d={icon} />
       <span>{label}</span>
     </NavLink>
@@ -60,6 +64,14 @@ export function Shell() {
           <NavItem to="/phases" icon={BOARD_ICON} label="Phase board" />
           <NavItem to="/attention" icon={ATTENTION_ICON} label="Needs attention" />
           {manager && <NavItem to="/service" icon={SERVICE_ICON} label="Service" />}
+          <span className="nav-heading" aria-hidden="true">
+            Sales
+          </span>
+          <NavItem to="/sales" icon={SALES_ICON} label="Sales board" end />
+          <NavItem to="/sales/forecast" icon={SERVICE_ICON} label="Forecast" />
+          <NavItem to="/orders" icon={ORDERS_ICON} label="Orders" />
+          <NavItem to="/products" icon={PRODUCTS_ICON} label="Products" />
+          {manager && <NavItem to="/analytics" icon={ANALYTICS_ICON} label="Analytics" />}
           {manager && (
             <>
               <span className="nav-heading" aria-hidden="true">

@@ -7,6 +7,7 @@ import { Navigate, useLocation } from 'react-router-dom';
 import { onUnauthorized, setCsrfToken } from '../lib/http';
 import { clearCompanyCache } from '../modules/companies';
 import { clearContactCache } from '../modules/contacts';
+import { clearPipelineCache } from '../modules/opportunities';
 import { clearUsersCache, fetchMe, login, logout, type User } from '../modules/users';
 import { Loading } from '../ui';
 
@@ -31,6 +32,7 @@ function clearCaches() {
   clearUsersCache();
   clearCompanyCache();
   clearContactCache();
+  clearPipelineCache();
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {

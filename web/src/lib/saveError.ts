@@ -45,3 +45,10 @@ export function classifySaveError(err: unknown, knownFields: readonly string[]):
 
   return { fields, problem: { kind: 'message', messages: [errorMessage(err)] } };
 }
+
+/** The `existing_id` a 409 names (a SKU or external reference already in use), else null. */
+export function existingIdOf(err: unknown): string | null {
+  if (!isApiError(err) || err.status !== 409) return null;
+  const id = err.problem.existing_id;
+  return typeof id === 'string' ? id : null;
+}

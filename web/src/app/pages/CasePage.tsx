@@ -2,7 +2,8 @@
 // Close, Reopen — each a PATCH with If-Match, so a change made meanwhile by someone else
 // is refused with a Reload offer), priority and owner, the conversation with the reply
 // box (a public reply or an internal note), the service-level clocks with live
-// countdowns, attachments, the sales-lead hand-off and the case's history.
+// countdowns, attachments, the sales-lead hand-off, opportunities raised from the case
+// ("Create opportunity") and the case's history.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { formatDateTime, humanize } from '../../lib/format';
@@ -29,6 +30,7 @@ import {
   type CaseStatus,
 } from '../../modules/cases';
 import { contactName, useContactsById } from '../../modules/contacts';
+import { CaseOpportunities } from '../../modules/opportunities';
 import { canWrite, UserSelect } from '../../modules/users';
 import { actionFailure, Alert, Button, Card, DetailList, Field, Options, PageHeader, RecordLoadState, Section, Select, useToast, type ActionFailure } from '../../ui';
 import { useAuth } from '../auth';
@@ -231,6 +233,7 @@ export function CasePage() {
             setRefresh((k) => k + 1);
           }} />
           {writable && <SalesLeadCard value={c} onDone={() => setRefresh((k) => k + 1)} />}
+          <CaseOpportunities caseId={c.id} subject={c.subject} writable={writable} />
           <CaseHistory caseId={c.id} refreshKey={refresh} />
         </aside>
       </div>

@@ -1,8 +1,9 @@
 // One contact: its details, with Edit and Archive (archive asks first, and sends
 // If-Match so it cannot silently archive a version the user has not seen); its owner
 // with Reassign and its phase with Move; a quick "Log interaction" form (with the
-// contact-pressure warning and an optional follow-up task), its cases (with "New case"
-// for this customer) and its timeline.
+// contact-pressure warning and an optional follow-up task), its value (purchases, rhythm,
+// RFM, CLV, health and offer-next), orders, opportunities, cases (with "New case" for this
+// customer) and its timeline.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatDate, formatDateTime, humanize } from '../../lib/format';
@@ -19,9 +20,12 @@ import {
   useContact,
 } from '../../modules/contacts';
 import { ContactCases } from '../../modules/cases';
+import { CustomerValuePanel } from '../../modules/analytics';
+import { ContactOrders } from '../../modules/orders';
+import { ContactOpportunities } from '../../modules/opportunities';
 import { createInteraction, LogInteractionForm } from '../../modules/interactions';
 import { ContactTimeline } from '../../modules/timeline';
-import { canWrite, UserName } from '../../modules/users';
+import { canWrite, isManager, UserName } from '../../modules/users';
 import { ArchiveDialog, Badge, Button, DetailCard, RecordHeader, RecordLoadState, Section, useToast } from '../../ui';
 import { useAuth } from '../auth';
 
@@ -131,6 +135,22 @@ export function ContactPage() {
           ]}
         />
       </div>
+
+      <CustomerValuePanel
+        contact={contact}
+        writable={writable}
+        canRecompute={isManager(user)}
+        onContactChanged={(saved) => {
+          setContact(saved);
+          setTimelineKey((k) => k + 1);
+          toast.show(`Moved to ${humanize(saved.phase)}`);
+        }}
+        onReloadContact={() => void reload()}
+      />
+
+      <ContactOrders contactId={contact.id} contactName={contactName(contact)} writable={writable} />
+
+      <ContactOpportunities contactId={contact.id} contactName={contactName(contact)} writable={writable} />
 
       <ContactCases contactId={contact.id} contactName={contactName(contact)} writable={writable} />
 

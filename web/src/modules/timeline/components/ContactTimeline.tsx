@@ -23,6 +23,8 @@ const CHIP_LABEL: Record<TimelineKind, string> = {
   task: 'Tasks',
   phase_change: 'Phase changes',
   owner_change: 'Owner changes',
+  order: 'Orders',
+  opportunity: 'Opportunities',
 };
 
 const KIND_LABEL: Record<string, { text: string; tone: BadgeTone }> = {
@@ -32,6 +34,8 @@ const KIND_LABEL: Record<string, { text: string; tone: BadgeTone }> = {
   owner_change: { text: 'Owner', tone: 'teal' },
   case: { text: 'Case', tone: 'red' },
   message: { text: 'Message', tone: 'blue' },
+  order: { text: 'Order', tone: 'green' },
+  opportunity: { text: 'Opportunity', tone: 'teal' },
 };
 
 function str(v: unknown): string | null {

@@ -1,0 +1,65 @@
+// The CLV model's fitted parameters (BG/NBD for purchases and churn, Gamma-Gamma for
+// spend), its totals, and the customers with the highest lifetime value.
+import { Link } from 'react-router-dom';
+import { formatMoney } from '../../../lib/money';
+import { Card, DetailList, Table } from '../../../ui';
+import { formatFigure, formatPercent, type ClvAnswer, type ClvCustomer } from '../types';
+
+export function ClvModelCard({ clv }: { clv: ClvAnswer }) {
+  const { bgnbd, gamma_gamma: gg } = clv.model;
+  const currency = clv.currency ?? null;
+  return (
+    <Card id="clv-model" title="Model parameters">
+      <DetailList
+        items={[
+          { label: 'Customers', value: String(clv.model.customers) },
+          { label: 'Repeat customers', value: String(clv.model.repeat_customers) },
+          { label: 'Total CLV', value: currency ? formatMoney(clv.totals.clv_minor, currency) : String(clv.totals.clv_minor) },
+          { label: 'Expected purchases', value: formatFigure(clv.totals.expected_purchases, 4) },
+          {
+            label: 'BG/NBD (purchases and churn)',
+            wide: true,
+            value: bgnbd
+              ? `r ${formatFigure(bgnbd.r)} · α ${formatFigure(bgnbd.alpha)} · a ${formatFigure(bgnbd.a)} · b ${formatFigure(bgnbd.b)} · log-likelihood ${formatFigure(bgnbd.log_likelihood, 6)}`
+              : 'Not fitted: too few repeat customers',
+          },
+          {
+            label: 'Gamma-Gamma (spend)',
+            wide: true,
+            value: gg
+              ? `p ${formatFigure(gg.p)} · q ${formatFigure(gg.q)} · γ ${formatFigure(gg.gamma)} · log-likelihood ${formatFigure(gg.log_likelihood, 6)}`
+              : 'Not fitted: too few repeat customers',
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function ClvTopTable({ clv }: { clv: ClvAnswer }) {
+  const currency = clv.currency ?? null;
+  const money = (m: number) => (currency ? formatMoney(m, currency) : String(m));
+  return (
+    <Table<ClvCustomer>
+      label="Top customers by lifetime value"
+      rows={clv.items}
+      rowKey={(c) => c.contact_id}
+      columns={[
+        {
+          key: 'name',
+          header: 'Customer',
+          primary: true,
+          render: (c) => (
+            <Link className="row-link" to={`/contacts/${encodeURIComponent(c.contact_id)}`}>
+              {c.name}
+            </Link>
+          ),
+        },
+        { key: 'alive', header: 'P(alive)', align: 'right', render: (c) => formatPercent(c.p_alive, 0) },
+        { key: 'purchases', header: 'Expected purchases', align: 'right', render: (c) => formatFigure(c.expected_purchases) },
+        { key: 'spend', header: 'Expected spend per purchase', align: 'right', hideBelow: 'md', render: (c) => money(c.expected_spend_minor) },
+        { key: 'clv', header: 'CLV', align: 'right', render: (c) => money(c.clv_minor) },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,246 @@
+// The "Value" panel of a contact's page, from GET /analytics/customers/{id}: what the
+// customer bought and how often, when the next purchase is due, the RFM segment, the
+// model's probability that they are still a customer, expected purchases and lifetime
+// value, a health score with its reasons (and, when the relationship is drifting, a
+// button that moves the contact to dissolution), and which products to offer next. A
+// customer without purchases gets a short note instead of empty figures.
+import { useState } from 'react';
+import { formatDate } from '../../../lib/format';
+import { useResource } from '../../../lib/hooks';
+import { formatMoney } from '../../../lib/money';
+import { actionFailure, ActionFailureAlert, Alert, Button, Card, DetailList, EmptyState, LoadError, Loading, Section, Table, type ActionFailure } from '../../../ui';
+import { updateContact } from '../../contacts/api';
+import type { Contact } from '../../contacts/types';
+import { getCustomerAnalytics } from '../api';
+import { formatFigure, formatPercent, segmentName, type CustomerAnalytics, type Health, type ProductRhythm, type Recommendation } from '../types';
+import { DueBadge, HealthBadge } from './AnalyticsBadges';
+import { ComputedNote } from './ComputedNote';
+
+export interface CustomerValuePanelProps {
+  contact: Contact;
+  writable: boolean;
+  canRecompute: boolean;
+  /** After "Move to dissolution" saved the contact. */
+  onContactChanged: (c: Contact) => void;
+  /** Reloads the contact after a 412. */
+  onReloadContact: () => void;
+  /** Bumped when something that changes the analysis happened on the page. */
+  refreshKey?: number;
+}
+
+function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <div className="figure card">
+      <dt>{label}</dt>
+      <dd>
+        <span className="figure-value">{value}</span>
+        {note && <span className="figure-note">{note}</span>}
+      </dd>
+    </div>
+  );
+}
+
+const STALE = 'This contact was changed by someone else since you opened it. Reload, then try again.';
+
+function HealthCard({ health, contact, writable, onContactChanged, onReloadContact }: { health: Health } & Omit<CustomerValuePanelProps, 'canRecompute' | 'refreshKey'>) {
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const suggest = health.drifting && health.suggested_phase === 'dissolution' && contact.phase !== 'dissolution';
+
+  async function dissolve() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      onContactChanged(await updateContact(contact.id, { phase: 'dissolution' }, contact.version));
+    } catch (e) {
+      setFailure(actionFailure(e, STALE));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card id="value-health" title="Health">
+      <div className="health-score">
+        <meter min={0} max={100} low={40} high={70} optimum={100} value={health.score} aria-label="Health score">
+          {health.score}
+        </meter>
+        <span className="figure-value">{Math.round(health.score)}</span>
+        <span className="muted">/ 100</span>
+        <HealthBadge band={health.band} />
+      </div>
+      {health.reasons.length > 0 && (
+        <ul className="health-reasons" aria-label="Why this score">
+          {health.reasons.map((r, i) => (
+            <li key={`${r.factor}-${i}`}>
+              <span className={r.effect < 0 ? 'health-effect text-danger' : 'health-effect'}>{r.effect > 0 ? `+${r.effect}` : r.effect}</span> {r.detail}
+            </li>
+          ))}
+        </ul>
+      )}
+      {suggest && (
+        <Alert
+          tone="warning"
+          title="This relationship is drifting."
+          actions={
+            writable && (
+              <Button size="sm" busy={busy} onClick={() => void dissolve()}>
+                Move to dissolution
+              </Button>
+            )
+          }
+        >
+          The signs suggest moving the contact to the dissolution phase.
+        </Alert>
+      )}
+      {failure && (
+        <>
+          <ActionFailureAlert failure={failure} />
+          {failure.stale && (
+            <Button size="sm" onClick={onReloadContact}>
+              Reload
+            </Button>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
+
+function OfferNext({ recommendations }: { recommendations: Recommendation[] }) {
+  return (
+    <Card id="value-offer" title="Offer next">
+      {recommendations.length === 0 ? (
+        <p className="muted card-text">Nothing to suggest yet: too few customers bought alongside what this customer bought.</p>
+      ) : (
+        <ul className="offer-list" aria-label="Products to offer next">
+          {recommendations.map((r) => (
+            <li key={r.product_id}>
+              <span className="offer-name">
+                {r.name} <code className="sku">{r.sku}</code>
+              </span>
+              <span className="offer-because muted">
+                Because they bought {r.because.join(', ')} · confidence {formatPercent(r.confidence, 0)} · lift {formatFigure(r.lift)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function Rhythm({ data }: { data: CustomerAnalytics }) {
+  const i = data.interval;
+  const currency = data.currency;
+  return (
+    <Card id="value-rhythm" title="Purchase rhythm">
+      <DetailList
+        items={[
+          { label: 'Usual interval', value: i.usual_days !== null ? `Every ${Math.round(i.usual_days)} days` : 'Not enough purchases yet' },
+          { label: 'Next due', value: i.next_due && formatDate(i.next_due) },
+          {
+            label: 'Status',
+            value: (
+              <span className="inline-actions">
+                <DueBadge status={i.status} />
+                {i.days_overdue !== null && i.days_overdue > 0 && <span className="muted">{i.days_overdue} days overdue</span>}
+              </span>
+            ),
+          },
+          { label: 'RFM segment', value: data.rfm && `${segmentName(data.rfm.segment)} (R ${data.rfm.r} · F ${data.rfm.f} · M ${data.rfm.m})` },
+          { label: 'Probability alive', value: data.model && formatPercent(data.model.p_alive, 0) },
+          {
+            label: 'Expected purchases',
+            value: data.model && `${formatFigure(data.model.expected_purchases)} in the next ${data.model.horizon_weeks} weeks`,
+          },
+          { label: 'Lifetime value (CLV)', value: data.model && currency && formatMoney(data.model.clv_minor, currency) },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function ProductsBought({ products }: { products: ProductRhythm[] }) {
+  if (products.length === 0) return null;
+  return (
+    <Table<ProductRhythm>
+      label="Products bought"
+      rows={products}
+      rowKey={(p) => p.product_id}
+      columns={[
+        { key: 'name', header: 'Product', primary: true, render: (p) => `${p.name} (${p.sku})` },
+        { key: 'purchases', header: 'Purchases', align: 'right', render: (p) => p.purchases },
+        { key: 'last', header: 'Last', render: (p) => formatDate(p.last_purchase) },
+        { key: 'usual', header: 'Usual interval', align: 'right', render: (p) => (p.usual_days !== null ? `${Math.round(p.usual_days)} days` : '—') },
+        { key: 'next', header: 'Next due', render: (p) => formatDate(p.next_due) },
+        { key: 'status', header: 'Status', render: (p) => <DueBadge status={p.status} /> },
+      ]}
+    />
+  );
+}
+
+export function CustomerValuePanel(props: CustomerValuePanelProps) {
+  const { contact, canRecompute, refreshKey = 0 } = props;
+  const res = useResource<CustomerAnalytics>(`${contact.id}|${refreshKey}`, (signal) => getCustomerAnalytics(contact.id, { signal }));
+  const [recomputing, setRecomputing] = useState(false);
+  const [recomputeError, setRecomputeError] = useState<unknown>(null);
+  const data = res.data;
+
+  async function recompute() {
+    setRecomputing(true);
+    setRecomputeError(null);
+    try {
+      res.set(await getCustomerAnalytics(contact.id, { refresh: true }));
+    } catch (e) {
+      setRecomputeError(e);
+    } finally {
+      setRecomputing(false);
+    }
+  }
+
+  let body;
+  if (res.error != null && !data) {
+    body = <LoadError title="Could not load this customer's value." error={res.error} onRetry={() => void res.reload()} />;
+  } else if (!data) {
+    body = <Loading label="Loading the customer's value…" />;
+  } else {
+    const p = data.purchases;
+    const currency = data.currency;
+    const money = (m: number | null) => (m === null || !currency ? '—' : formatMoney(m, currency));
+    body = (
+      <>
+        <ComputedNote computed={data} canRecompute={canRecompute} recomputing={recomputing} recomputeError={recomputeError} onRecompute={() => void recompute()} />
+        {p.orders === 0 ? (
+          <EmptyState title="No purchases yet">Once this customer has orders, their purchase rhythm, value and health show here.</EmptyState>
+        ) : (
+          <>
+            <dl className="figures" aria-label="Purchases">
+              <Figure label="Orders" value={String(p.orders)} note={p.purchase_days !== null ? `on ${p.purchase_days} days` : undefined} />
+              <Figure label="Total spent" value={money(p.total_minor)} note={p.average_minor !== null ? `average ${money(p.average_minor)}` : undefined} />
+              <Figure label="First purchase" value={formatDate(p.first_purchase) || '—'} />
+              <Figure label="Last purchase" value={formatDate(p.last_purchase) || '—'} />
+            </dl>
+            <div className="value-grid">
+              <Rhythm data={data} />
+              {data.health && <HealthCard {...props} health={data.health} />}
+              <OfferNext recommendations={data.recommendations} />
+            </div>
+            <ProductsBought products={data.products} />
+          </>
+        )}
+        {p.orders === 0 && data.health && (
+          <div className="value-grid">
+            <HealthCard {...props} health={data.health} />
+          </div>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <Section id="contact-value" title="Value">
+      {body}
+    </Section>
+  );
+}
