@@ -30,7 +30,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   setup, expectStatus, expectProblem, expectFieldErrors, listAll, uniqueEmail, startServer, login, api,
-  ADMIN_EMAIL, ADMIN_PASSWORD,
+  ADMIN_EMAIL, ADMIN_PASSWORD, parseCsv,
 } from './harness.mjs';
 import { ALWAYS_OPEN, MINUTE, HOUR, serveAt, waitFor, pause } from './service_helpers.mjs';
 import { startSmtpServer } from './mail_servers.mjs';
@@ -221,31 +221,6 @@ function comparable(report) {
 
 // ---------------------------------------------------------------------------------------
 // CSV
-
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(field); field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else {
-      field += ch;
-    }
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 const cellText = (v) => (v === null ? '' : String(v));
 const formulaSafe = (s) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
