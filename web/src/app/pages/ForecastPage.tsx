@@ -15,11 +15,15 @@ function readParams(p: URLSearchParams): ForecastParams {
   return { from: month(p.get('from')), to: month(p.get('to')), owner_id: p.get('owner_id') || undefined };
 }
 
-function otherCurrencies(f: Forecast): number {
+/** What the answer says about opportunities in other currencies (a count, or figures per currency), in words. */
+function otherCurrencies(f: Forecast): string | null {
   const o = f.other_currencies;
-  if (typeof o === 'number') return o;
-  if (o && typeof o === 'object') return Object.values(o).reduce((n, v) => n + v, 0);
-  return 0;
+  if (typeof o === 'number') return o > 0 ? `${o} ${o === 1 ? 'opportunity' : 'opportunities'} in other currencies ${o === 1 ? 'is' : 'are'} left out.` : null;
+  if (o && typeof o === 'object' && !Array.isArray(o)) {
+    const codes = Object.keys(o);
+    return codes.length ? `Opportunities in ${codes.join(', ')} are left out.` : null;
+  }
+  return null;
 }
 
 function ForecastTable({ forecast }: { forecast: Forecast }) {
@@ -87,7 +91,7 @@ export function ForecastPage() {
   }
 
   const f = forecast.data;
-  const others = f ? otherCurrencies(f) : 0;
+  const others = f ? otherCurrencies(f) : null;
   return (
     <div className="page page-wide">
       <PageHeader
@@ -118,11 +122,7 @@ export function ForecastPage() {
       ) : (
         <div className="report">
           {f.currency && <p className="muted report-note">Amounts in {f.currency}.</p>}
-          {others > 0 && (
-            <Alert tone="info">
-              {others} {others === 1 ? 'opportunity' : 'opportunities'} in other currencies {others === 1 ? 'is' : 'are'} left out.
-            </Alert>
-          )}
+          {others && <Alert tone="info">{others}</Alert>}
           <div className="charts">
             <ForecastChart forecast={f} />
           </div>

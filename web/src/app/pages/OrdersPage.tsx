@@ -3,6 +3,7 @@
 // managers and up.
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { localDateTimeToIso } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import {
   ORDER_CHANNELS,
@@ -21,6 +22,15 @@ import { useAuth } from '../auth';
 
 const DEFAULT_SORT: OrderSort = '-ordered_at';
 
+/** The start of local day `ymd` as RFC 3339, `days` later (the API filters on times, `to` exclusive). */
+function dayStart(ymd: string, days = 0): string | undefined {
+  const iso = ymd ? localDateTimeToIso(ymd, '00:00') : null;
+  if (!iso) return undefined;
+  const d = new Date(iso);
+  d.setDate(d.getDate() + days);
+  return d.toISOString();
+}
+
 function oneOf<T extends string>(values: readonly T[], v: string | null): T | undefined {
   return values.includes(v as T) ? (v as T) : undefined;
 }
@@ -36,7 +46,8 @@ export function OrdersPage() {
   const sort = oneOf(ORDER_SORTS.map((s) => s.value), params.get('sort')) ?? DEFAULT_SORT;
 
   const query: OrderListParams = useMemo(
-    () => ({ status, channel, from: from || undefined, to: to || undefined, sort }),
+    // The period is whole local days: from the start of `from` up to the end of `to`.
+    () => ({ status, channel, from: dayStart(from), to: dayStart(to, 1), sort }),
     [status, channel, from, to, sort],
   );
   const list = useOrderList(query);

@@ -93,7 +93,7 @@ export interface Forecast {
   months: ForecastMonth[];
   totals: ForecastFigures;
   /** Opportunities in other currencies, left out of this answer. */
-  other_currencies?: number | Record<string, number>;
+  other_currencies?: number | Record<string, unknown>;
 }
 
 export interface ForecastParams {

@@ -68,9 +68,9 @@ export interface OrderListParams {
   status?: OrderStatus;
   channel?: OrderChannel;
   external_ref?: string;
-  /** Ordered on or after this day (YYYY-MM-DD). */
+  /** Ordered at or after this time (RFC 3339). */
   from?: string;
-  /** Ordered up to this day (YYYY-MM-DD). */
+  /** Ordered before this time (RFC 3339; exclusive). */
   to?: string;
   sort?: OrderSort;
 }
