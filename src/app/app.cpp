@@ -12,6 +12,8 @@
 #include "modules/interactions/interaction_routes.hpp"
 #include "modules/mail/mail_routes.hpp"
 #include "modules/notifications/notification_routes.hpp"
+#include "modules/orders/order_routes.hpp"
+#include "modules/products/product_routes.hpp"
 #include "modules/tasks/follow_ups.hpp"
 #include "modules/tasks/task_routes.hpp"
 #include "modules/timeline/timeline_routes.hpp"
@@ -44,6 +46,8 @@ App::App(const AppConfig& config) {
   mail_ = std::make_unique<MailService>(*db_);
   mail_->RegisterJobs(*jobs_);
   cx_policies_ = std::make_unique<CxPolicyService>(*db_);
+  products_ = std::make_unique<ProductService>(*db_);
+  orders_ = std::make_unique<OrderService>(*db_);
   digests_ = std::make_unique<DigestService>(*db_);
   jobs_->RegisterDaily("service-digest", [this](const json::object& payload) {
     digests_->RunDaily(std::string(payload.at("as_of").as_string()));
@@ -80,6 +84,8 @@ App::App(const AppConfig& config) {
   AddReportRoutes(router_, *db_, *digests_);
   AddMailRoutes(router_, *db_, *mail_);
   AddJobRoutes(router_, *jobs_);
+  AddProductRoutes(router_, *products_);
+  AddOrderRoutes(router_, *db_, *orders_);
 }
 
 App::~App() { jobs_->Stop(); }

@@ -17,6 +17,8 @@
 #include "modules/interactions/interaction_service.hpp"
 #include "modules/mail/mail_service.hpp"
 #include "modules/notifications/notification_service.hpp"
+#include "modules/orders/order_service.hpp"
+#include "modules/products/product_service.hpp"
 #include "modules/sla/sla_policy_service.hpp"
 #include "modules/tasks/task_service.hpp"
 #include "modules/timeline/timeline_service.hpp"
@@ -50,6 +52,8 @@ class App {
   InteractionService& interactions() { return *interactions_; }
   TaskService& tasks() { return *tasks_; }
   CaseService& cases() { return *cases_; }
+  ProductService& products() { return *products_; }
+  OrderService& orders() { return *orders_; }
   // Background jobs; `serve` starts the runner, other commands leave it stopped.
   JobQueue& jobs() { return *jobs_; }
 
@@ -70,6 +74,8 @@ class App {
   std::unique_ptr<MailService> mail_;
   std::unique_ptr<CxPolicyService> cx_policies_;
   std::unique_ptr<DigestService> digests_;
+  std::unique_ptr<ProductService> products_;
+  std::unique_ptr<OrderService> orders_;
   std::unique_ptr<JobQueue> jobs_;
   std::unique_ptr<StaticFiles> static_files_;
   Router router_;

@@ -13,10 +13,11 @@ struct CurrencyInfo {
 };
 
 // The currencies our customers trade in; extend as needed (ISO 4217 minor units).
-constexpr std::array<CurrencyInfo, 20> kCurrencies{{
+constexpr std::array<CurrencyInfo, 28> kCurrencies{{
     {"NOK", 2}, {"SEK", 2}, {"DKK", 2}, {"ISK", 0}, {"EUR", 2}, {"USD", 2}, {"GBP", 2},
     {"CHF", 2}, {"PLN", 2}, {"CZK", 2}, {"HUF", 2}, {"JPY", 0}, {"CAD", 2}, {"AUD", 2},
-    {"NZD", 2}, {"KWD", 3}, {"BHD", 3}, {"CNY", 2}, {"INR", 2}, {"BRL", 2},
+    {"NZD", 2}, {"KWD", 3}, {"BHD", 3}, {"CNY", 2}, {"INR", 2}, {"BRL", 2}, {"ZAR", 2},
+    {"MXN", 2}, {"SGD", 2}, {"HKD", 2}, {"KRW", 0}, {"TRY", 2}, {"RON", 2}, {"AED", 2},
 }};
 
 }  // namespace
@@ -65,6 +66,15 @@ std::string FormatMinor(int64_t minor, std::string_view currency) {
     s.insert(s.size() - digits, ".");
   }
   return negative ? "-" + s : s;
+}
+
+std::string FormatAmount(int64_t minor, std::string_view currency) {
+  std::string plain = FormatMinor(minor, currency);
+  size_t start = plain.starts_with('-') ? 1 : 0;
+  size_t whole_end = plain.find('.');
+  if (whole_end == std::string::npos) whole_end = plain.size();
+  for (size_t i = whole_end; i > start + 3; i -= 3) plain.insert(i - 3, ",");
+  return std::string(currency) + " " + plain;
 }
 
 std::optional<int64_t> AddMinor(int64_t a, int64_t b) {

@@ -9,6 +9,9 @@
 
 namespace hearth {
 
+// The largest amount Hearth stores or sums (2^53): beyond it JSON clients lose precision.
+inline constexpr int64_t kMaxMinor = int64_t{1} << 53;
+
 struct Money {
   int64_t minor = 0;
   std::string currency;  // "NOK"
@@ -21,6 +24,8 @@ bool IsKnownCurrency(std::string_view currency);
 std::optional<int64_t> ParseMinor(std::string_view amount, std::string_view currency);
 // 123450 in NOK → "1234.50"; -5 in NOK → "-0.05".
 std::string FormatMinor(int64_t minor, std::string_view currency);
+// For people: "NOK 1,250.00" (code, thousands grouped by commas).
+std::string FormatAmount(int64_t minor, std::string_view currency);
 // Adds without silent overflow; nullopt when the sum does not fit.
 std::optional<int64_t> AddMinor(int64_t a, int64_t b);
 

@@ -1,5 +1,6 @@
 #include "core/validation.hpp"
 
+#include "core/money.hpp"
 #include "core/phone.hpp"
 #include "core/time.hpp"
 
@@ -192,6 +193,15 @@ Field<std::string> Validator::Enum(std::string_view name, std::initializer_list<
     std::string list;
     for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
     Add(name, "must be one of: " + list);
+    f.value.reset();
+  }
+  return f;
+}
+
+Field<std::string> Validator::Currency(std::string_view name) {
+  Field<std::string> f = Text(name, 3);
+  if (f.is_set() && !IsKnownCurrency(*f.value)) {
+    Add(name, "must be an ISO 4217 currency code in capitals, such as NOK or EUR");
     f.value.reset();
   }
   return f;

@@ -51,6 +51,8 @@ class Validator {
   // YYYY-MM-DD; with not_future, a date after today (UTC) is an error.
   Field<std::string> Date(std::string_view name, bool not_future);
   Field<std::string> Id(std::string_view name);
+  // An ISO 4217 code Hearth knows (core/money), three capital letters such as NOK.
+  Field<std::string> Currency(std::string_view name);
   Field<bool> Bool(std::string_view name);
   // A whole number from min to max.
   Field<int64_t> Int(std::string_view name, int64_t min, int64_t max);

@@ -107,6 +107,7 @@ struct Router::Route {
   Access access;
   Handler handler;
   bool raw_body = false;  // any content type: the handler reads the bytes itself
+  size_t body_limit = 0;  // 0: the server's default
 };
 
 namespace {
@@ -121,6 +122,17 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
     start = end + 1;
   }
   return parts;
+}
+
+// True when the path's parts fit the route's segments ("{name}" takes any non-empty part).
+bool Fits(const std::vector<std::string>& segments, const std::vector<std::string_view>& parts) {
+  if (segments.size() != parts.size()) return false;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const std::string& seg = segments[i];
+    bool is_param = seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+    if (is_param ? parts[i].empty() : seg != parts[i]) return false;
+  }
+  return true;
 }
 
 bool IsWrite(std::string_view method) {
@@ -149,7 +161,8 @@ Role RoleFor(Access access) {
 Router::Router() = default;
 Router::~Router() = default;
 
-void Router::Add(std::string method, std::string pattern, Access access, Handler handler, bool raw_body) {
+void Router::Add(std::string method, std::string pattern, Access access, Handler handler, bool raw_body,
+                 size_t body_limit) {
   auto route = std::make_unique<Route>();
   route->method = std::move(method);
   for (auto part : SplitPath(pattern)) route->segments.emplace_back(part);
@@ -157,7 +170,21 @@ void Router::Add(std::string method, std::string pattern, Access access, Handler
   route->access = access;
   route->handler = std::move(handler);
   route->raw_body = raw_body;
+  route->body_limit = body_limit;
   routes_.push_back(std::move(route));
+}
+
+size_t Router::BodyLimit(std::string_view method, std::string_view target) const {
+  auto parts = SplitPath(target.substr(0, target.find('?')));
+  for (const auto& route : routes_)
+    if (route->method == method && Fits(route->segments, parts)) return route->body_limit;
+  return 0;
+}
+
+size_t Router::MaxBodyLimit() const {
+  size_t most = 0;
+  for (const auto& route : routes_) most = std::max(most, route->body_limit);
+  return most;
 }
 
 std::vector<std::string> Router::RouteList() const {
@@ -166,20 +193,6 @@ std::vector<std::string> Router::RouteList() const {
   return out;
 }
 
-namespace {
-
-// True when the path's parts fit the route's segments ("{name}" takes any non-empty part).
-bool Fits(const std::vector<std::string>& segments, const std::vector<std::string_view>& parts) {
-  if (segments.size() != parts.size()) return false;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    const std::string& seg = segments[i];
-    bool is_param = seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
-    if (is_param ? parts[i].empty() : seg != parts[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 const Router::Route* Router::Match(const Request& req, std::vector<std::pair<std::string, std::string>>& params,
                                    std::vector<std::string>& allowed) const {

@@ -30,10 +30,13 @@ class Router {
   Router();
   ~Router();
 
-  void Add(std::string method, std::string pattern, Access access, Handler handler, bool raw_body = false);
-  // A POST whose body is a file of any content type (e.g. an attachment), not JSON.
-  void PostFile(std::string pattern, Access access, Handler h) {
-    Add("POST", std::move(pattern), access, std::move(h), true);
+  // `body_limit` in bytes, 0 for the server's default (ServerOptions::body_limit).
+  void Add(std::string method, std::string pattern, Access access, Handler handler, bool raw_body = false,
+           size_t body_limit = 0);
+  // A POST whose body is a file of any content type (e.g. an attachment), not JSON; an
+  // import may allow a body larger than the server's default.
+  void PostFile(std::string pattern, Access access, Handler h, size_t body_limit = 0) {
+    Add("POST", std::move(pattern), access, std::move(h), true, body_limit);
   }
   void Get(std::string pattern, Access access, Handler h) { Add("GET", std::move(pattern), access, std::move(h)); }
   void Post(std::string pattern, Access access, Handler h) { Add("POST", std::move(pattern), access, std::move(h)); }
@@ -46,6 +49,11 @@ class Router {
   void SetIdempotencyStore(IdempotencyStore* store) { idempotency_ = store; }
 
   Response Dispatch(const Request& req) const;
+  // The body limit of the route a request line names (0: the server's default), and the
+  // largest of any route: the server reads headers with the largest, then holds the
+  // body to its route's.
+  size_t BodyLimit(std::string_view method, std::string_view target) const;
+  size_t MaxBodyLimit() const;
   // "METHOD /pattern" for every route, in registration order.
   std::vector<std::string> RouteList() const;
 

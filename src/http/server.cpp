@@ -94,10 +94,9 @@ struct HttpServer::Impl {
     return out;
   }
 
-  Error TooLarge() const {
+  static Error TooLarge(size_t limit) {
     return Error(Error::Kind::kPayloadTooLarge, "payload-too-large",
-                 "The body is larger than the limit of " + std::to_string(options.body_limit / (1024 * 1024)) +
-                     " MiB.");
+                 "The body is larger than the limit of " + std::to_string(limit / (1024 * 1024)) + " MiB.");
   }
 
   // Answers a protocol-level problem (before a Request exists), then closes gracefully:
@@ -130,7 +129,9 @@ struct HttpServer::Impl {
     for (;;) {
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<uint32_t>(options.header_limit));
-      parser.body_limit(options.body_limit);
+      // Headers are read with the largest limit of any route (an import's); the body is
+      // then held to its own route's limit.
+      parser.body_limit(std::max(options.body_limit, router.MaxBodyLimit()));
       conn->busy = false;
       if (stopping) break;
       // Slowloris: the whole header must arrive within header_timeout (also the idle limit).
@@ -142,7 +143,7 @@ struct HttpServer::Impl {
         break;
       }
       if (ec == http::error::body_limit) {  // Content-Length above the limit, seen with the header
-        co_await Refuse(*conn, TooLarge(), parser.get().version());
+        co_await Refuse(*conn, TooLarge(std::max(options.body_limit, router.MaxBodyLimit())), parser.get().version());
         break;
       }
       if (ec) {
@@ -152,6 +153,13 @@ struct HttpServer::Impl {
         break;
       }
       auto& header = parser.get();
+      size_t body_limit = router.BodyLimit(std::string(header.method_string()), header.target());
+      if (body_limit == 0) body_limit = options.body_limit;
+      if (parser.content_length() && *parser.content_length() > body_limit) {
+        co_await Refuse(*conn, TooLarge(body_limit), header.version());
+        break;
+      }
+      parser.body_limit(body_limit);  // a chunked body is counted as it arrives
       if (beast::iequals(header[http::field::expect], "100-continue")) {
         http::response<http::empty_body> cont{http::status::continue_, header.version()};
         co_await http::async_write(conn->stream, cont, kNoThrow);
@@ -159,7 +167,7 @@ struct HttpServer::Impl {
       conn->stream.expires_after(options.body_timeout);
       std::tie(ec, n) = co_await http::async_read(conn->stream, buffer, parser, kNoThrow);
       if (ec == http::error::body_limit) {
-        co_await Refuse(*conn, TooLarge(), header.version());
+        co_await Refuse(*conn, TooLarge(body_limit), header.version());
         break;
       }
       if (ec) break;

@@ -93,6 +93,13 @@ void ListQuery::Where(std::string condition, Params params) {
 
 std::optional<std::string_view> ListQuery::Param(std::string_view name) const { return ctx_.Query(name); }
 
+void ListQuery::WhereBool(std::string_view name, const std::string& column) {
+  auto value = ctx_.Query(name);
+  if (!value) return;
+  if (*value != "true" && *value != "false") throw Error::BadRequest(std::string(name) + " must be true or false.");
+  Where(column + " = ?", {*value == "true" ? 1 : 0});
+}
+
 json::object ListQuery::Run(Db& db, const std::function<json::value(const Row&)>& to_json) {
   std::vector<std::string> conditions = conditions_;
   Params params = params_;

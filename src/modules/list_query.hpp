@@ -48,6 +48,8 @@ class ListQuery {
   // Adds a condition with its parameters (for the module's own extra parameters).
   void Where(std::string condition, Params params = {});
   std::optional<std::string_view> Param(std::string_view name) const;
+  // A true/false parameter filtering a 0/1 column (e.g. ?active=true); 400 for other values.
+  void WhereBool(std::string_view name, const std::string& column);
 
   // Runs the query and builds the page; `to_json` turns a row (without the trailing sort
   // key column) into an item.

@@ -70,10 +70,10 @@ json::object AuditService::List(const Ctx& ctx) {
   };
   static const std::initializer_list<std::string_view> kTypes = {"contact", "company", "user", "interaction",
                                                                  "task", "setting", "case", "sla_policy",
-                                                                 "cx_policy"};
+                                                                 "cx_policy", "product", "order", "opportunity"};
   if (auto type = ctx.Query("record_type"); type && std::find(kTypes.begin(), kTypes.end(), *type) == kTypes.end())
-    throw Error::BadRequest("record_type must be contact, company, user, interaction, task, setting, case, sla_policy or "
-                          "cx_policy.");
+    throw Error::BadRequest("record_type must be contact, company, user, interaction, task, setting, case, sla_policy, "
+                            "cx_policy, product, order or opportunity.");
   ListQuery query(ctx, spec);
   return query.Run(db_, [](const Row& r) {
     return json::object{{"id", r.Text(0)},

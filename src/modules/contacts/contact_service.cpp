@@ -146,12 +146,14 @@ json::object ContactService::Create(const std::string& actor_id, const json::obj
 
 std::pair<std::string, bool> ContactService::FindOrCreateByEmail(Tx& tx, const std::string& actor_id,
                                                                  const std::string& email,
-                                                                 const std::string& display_name) {
+                                                                 const std::string& display_name,
+                                                                 std::string_view kind) {
   tx.LockKey("contact-email:" + ContactStore::EmailKey(email));
   if (auto existing = ContactStore::FindByEmail(tx, email, "")) return {*existing, false};
   Contact c;
   c.id = NewId("con");
   c.email = email;
+  c.kind = std::string(kind);
   std::string name = display_name.substr(0, 200);
   size_t space = name.rfind(' ');
   if (!name.empty()) c.first_name = space == std::string::npos ? name : name.substr(0, space);

@@ -35,11 +35,13 @@ class ContactService {
   // exists and is not archived; the contact as JSON.
   static std::optional<std::string> ActiveName(Tx& tx, const std::string& id);
   static std::optional<json::object> FindInTx(Tx& tx, const std::string& id);
-  // The contact with this email (case-insensitive), or a new prospect with it and the
-  // display name split into first and last name (e.g. an unknown sender of an email).
+  // The contact with this email (case-insensitive), or a new contact of `kind` with it
+  // and the display name split into first and last name (e.g. an unknown sender of an
+  // email is a prospect; an unknown buyer in an order import a customer).
   // Returns the id and whether it was created.
   static std::pair<std::string, bool> FindOrCreateByEmail(Tx& tx, const std::string& actor_id,
-                                                          const std::string& email, const std::string& display_name);
+                                                          const std::string& email, const std::string& display_name,
+                                                          std::string_view kind = "prospect");
   // Non-archived contacts with an owner whose `field` (birthday or customer_since) falls
   // on one of the month-days ("12-31").
   struct Celebration {

@@ -1,0 +1,89 @@
+-- Purchases and the sales pipeline: products, orders with their lines, opportunities.
+-- Money is integer minor units (BIGINT) beside an ISO 4217 currency; times
+-- are RFC 3339 UTC text; booleans 0/1. Analyses read orders and lines by time and by
+-- product, so those are indexed; every order or product write bumps data version 'orders'.
+
+CREATE TABLE products (
+  seq BIGSERIAL PRIMARY KEY,
+  id           TEXT NOT NULL UNIQUE,
+  sku          TEXT NOT NULL,
+  sku_key      TEXT NOT NULL UNIQUE,        -- lower-case sku: unique case-insensitively
+  name         TEXT NOT NULL,
+  name_key     TEXT NOT NULL,               -- folded name, for sorting and prefix search
+  description  TEXT,
+  price_minor  BIGINT  NOT NULL,
+  currency     TEXT NOT NULL,
+  active       INTEGER NOT NULL DEFAULT 1,
+  is_service   INTEGER NOT NULL DEFAULT 0,  -- shipping, fees: in totals, out of analyses
+  search       TEXT NOT NULL,               -- folded sku and name
+  archived_at  TEXT,
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  version      INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX products_name ON products (name_key, id);
+CREATE INDEX products_search ON products USING gin (search gin_trgm_ops);
+
+CREATE TABLE orders (
+  seq BIGSERIAL PRIMARY KEY,                  -- also the order number people quote
+  id                 TEXT NOT NULL UNIQUE,
+  contact_id         TEXT NOT NULL REFERENCES contacts(id),
+  ordered_at         TEXT NOT NULL,
+  currency           TEXT NOT NULL,
+  status             TEXT NOT NULL,
+  channel            TEXT NOT NULL,
+  external_ref       TEXT UNIQUE,           -- the number in the shop or ERP it came from
+  note               TEXT,
+  total_minor        BIGINT  NOT NULL,
+  merchandise_minor  BIGINT  NOT NULL,      -- the total without service lines
+  created_by         TEXT,
+  archived_at        TEXT,
+  created_at         TEXT NOT NULL,
+  updated_at         TEXT NOT NULL,
+  version            INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX orders_contact ON orders (contact_id, ordered_at);
+CREATE INDEX orders_ordered ON orders (ordered_at);
+
+CREATE TABLE order_lines (
+  order_id          TEXT NOT NULL REFERENCES orders(id),
+  line_no           INTEGER NOT NULL,
+  product_id        TEXT NOT NULL REFERENCES products(id),
+  quantity          INTEGER NOT NULL,
+  unit_price_minor  BIGINT  NOT NULL,
+  line_total_minor  BIGINT  NOT NULL,
+  PRIMARY KEY (order_id, line_no)
+);
+CREATE INDEX order_lines_product ON order_lines (product_id);
+
+CREATE TABLE opportunities (
+  seq BIGSERIAL PRIMARY KEY,
+  id              TEXT NOT NULL UNIQUE,
+  title           TEXT NOT NULL,
+  contact_id      TEXT REFERENCES contacts(id),
+  company_id      TEXT REFERENCES companies(id),
+  stage           TEXT NOT NULL,
+  probability     INTEGER NOT NULL,
+  amount_minor    BIGINT  NOT NULL,
+  currency        TEXT NOT NULL,
+  expected_close  TEXT,                     -- YYYY-MM-DD
+  owner_id        TEXT REFERENCES users(id),
+  source_case_id  TEXT REFERENCES cases(id),
+  status          TEXT NOT NULL,            -- open, won, lost (from the stage)
+  lost_reason     TEXT,
+  closed_at       TEXT,
+  note            TEXT,
+  created_by      TEXT,
+  archived_at     TEXT,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  version         INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX opportunities_open_close ON opportunities (status, expected_close);
+CREATE INDEX opportunities_closed ON opportunities (closed_at);
+CREATE INDEX opportunities_contact ON opportunities (contact_id);
+CREATE INDEX opportunities_company ON opportunities (company_id);
+CREATE INDEX opportunities_owner ON opportunities (owner_id);
+CREATE INDEX opportunities_case ON opportunities (source_case_id);
+
+INSERT INTO data_versions (name, version) VALUES ('orders', 0);
