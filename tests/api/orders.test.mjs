@@ -156,35 +156,36 @@ describe('validation → 422 naming the fields, nothing stored', () => {
   let c;
   before(async () => { c = await buyer(); });
 
-  const cases = () => [
-    ['no lines', { lines: [] }, ['lines']],
-    ['lines missing', { lines: undefined }, ['lines']],
-    ['currency of the order differs from the product\'s', { currency: 'EUR' }, ['lines[0].product_id']],
+  // Patches are thunks: the products exist only once `before` has run.
+  const cases = [
+    ['no lines', () => ({ lines: [] }), ['lines']],
+    ['lines missing', () => ({ lines: undefined }), ['lines']],
+    ['currency of the order differs from the product\'s', () => ({ currency: 'EUR' }), ['lines[0].product_id']],
     ['a EUR product on a NOK order (second line)',
-     { lines: [{ product_id: mug.id, quantity: 1 }, { product_id: euroMug.id, quantity: 1 }] }, ['lines[1].product_id']],
-    ['inactive product', { lines: [{ product_id: inactive.id, quantity: 1 }] }, ['lines[0].product_id']],
-    ['unknown product', { lines: [{ product_id: 'prd_nothing', quantity: 1 }] }, ['lines[0].product_id']],
-    ['quantity 0', { lines: [{ product_id: mug.id, quantity: 0 }] }, ['lines[0].quantity']],
-    ['quantity negative', { lines: [{ product_id: mug.id, quantity: -1 }] }, ['lines[0].quantity']],
-    ['quantity fractional', { lines: [{ product_id: mug.id, quantity: 1.5 }] }, ['lines[0].quantity']],
-    ['quantity over 1,000,000', { lines: [{ product_id: mug.id, quantity: 1_000_001 }] }, ['lines[0].quantity']],
-    ['negative unit price', { lines: [{ product_id: mug.id, quantity: 1, unit_price_minor: -1 }] },
+     () => ({ lines: [{ product_id: mug.id, quantity: 1 }, { product_id: euroMug.id, quantity: 1 }] }), ['lines[1].product_id']],
+    ['inactive product', () => ({ lines: [{ product_id: inactive.id, quantity: 1 }] }), ['lines[0].product_id']],
+    ['unknown product', () => ({ lines: [{ product_id: 'prd_nothing', quantity: 1 }] }), ['lines[0].product_id']],
+    ['quantity 0', () => ({ lines: [{ product_id: mug.id, quantity: 0 }] }), ['lines[0].quantity']],
+    ['quantity negative', () => ({ lines: [{ product_id: mug.id, quantity: -1 }] }), ['lines[0].quantity']],
+    ['quantity fractional', () => ({ lines: [{ product_id: mug.id, quantity: 1.5 }] }), ['lines[0].quantity']],
+    ['quantity over 1,000,000', () => ({ lines: [{ product_id: mug.id, quantity: 1_000_001 }] }), ['lines[0].quantity']],
+    ['negative unit price', () => ({ lines: [{ product_id: mug.id, quantity: 1, unit_price_minor: -1 }] }),
      ['lines[0].unit_price_minor']],
-    ['fractional unit price', { lines: [{ product_id: mug.id, quantity: 1, unit_price_minor: 99.5 }] },
+    ['fractional unit price', () => ({ lines: [{ product_id: mug.id, quantity: 1, unit_price_minor: 99.5 }] }),
      ['lines[0].unit_price_minor']],
-    ['ordered_at an hour ahead', { ordered_at: fromNow(HOUR) }, ['ordered_at']],
-    ['ordered_at not a time', { ordered_at: 'last Tuesday' }, ['ordered_at']],
-    ['unknown status', { status: 'lost' }, ['status']],
-    ['unknown channel', { channel: 'fax' }, ['channel']],
-    ['external_ref over 100 characters', { external_ref: 'r'.repeat(101) }, ['external_ref']],
-    ['unknown contact', { contact_id: 'con_nobody' }, ['contact_id']],
-    ['missing contact', { contact_id: undefined }, ['contact_id']],
-    ['bad currency', { currency: 'kr' }, ['currency']],
-    ['unknown field', { coupon: 'XMAS' }, ['coupon']],
+    ['ordered_at an hour ahead', () => ({ ordered_at: fromNow(HOUR) }), ['ordered_at']],
+    ['ordered_at not a time', () => ({ ordered_at: 'last Tuesday' }), ['ordered_at']],
+    ['unknown status', () => ({ status: 'lost' }), ['status']],
+    ['unknown channel', () => ({ channel: 'fax' }), ['channel']],
+    ['external_ref over 100 characters', () => ({ external_ref: 'r'.repeat(101) }), ['external_ref']],
+    ['unknown contact', () => ({ contact_id: 'con_nobody' }), ['contact_id']],
+    ['missing contact', () => ({ contact_id: undefined }), ['contact_id']],
+    ['bad currency', () => ({ currency: 'kr' }), ['currency']],
+    ['unknown field', () => ({ coupon: 'XMAS' }), ['coupon']],
   ];
-  for (const [name, patch, fields] of cases()) {
+  for (const [name, patch, fields] of cases) {
     test(name, async () => {
-      const body = { ...orderBody(c, [mug]), ...patch };
+      const body = { ...orderBody(c, [mug]), ...patch() };
       for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
       expectFieldErrors(await agent.client.post('/api/v1/orders', body), fields);
       assert.deepEqual(await orders(`contact_id=${c.id}`), [], 'nothing stored');
