@@ -498,3 +498,49 @@ describe('world B: affinity, recommendations and settings', () => {
     assert.equal((await affinity('?refresh=true')).rules.length, 6);
   });
 });
+
+// ---------------------------------------------------------------------------------------
+// World C: segments come from R and FM = round((F + M) / 2), not from R and F alone. Five
+// customers, one per quintile in each dimension, F and M ranked differently (each
+// customer's purchases all of one value, so M ranks the same by total and by average;
+// F + M is even, so no rounding question):
+//   key  purchases × value  last   R F M  FM  segment (spec)  (by R and F alone it would be)
+//   d1   4 × 800              1    5 4 4  4   champions
+//   d2   3 × 1,200            5    4 3 5  4   champions       potential_loyalist
+//   d3   2 × 300             20    3 2 2  2   about_to_sleep
+//   d4   5 × 100             60    2 5 1  3   at_risk         cant_lose
+//   d5   1 × 700            200    1 1 3  2   lost
+
+describe('world C: segments from R and FM', () => {
+  const D = [
+    { key: 'd1', n: 4, value: 800, last: 1, rfm: [5, 4, 4], segment: 'champions' },
+    { key: 'd2', n: 3, value: 1_200, last: 5, rfm: [4, 3, 5], segment: 'champions' },
+    { key: 'd3', n: 2, value: 300, last: 20, rfm: [3, 2, 2], segment: 'about_to_sleep' },
+    { key: 'd4', n: 5, value: 100, last: 60, rfm: [2, 5, 1], segment: 'at_risk' },
+    { key: 'd5', n: 1, value: 700, last: 200, rfm: [1, 1, 3], segment: 'lost' },
+  ];
+  let w, contacts;
+  before(async () => {
+    w = await setup({ users: ['manager'], serveArgs: ['--clock', CLOCK] });
+    const mgr = w.users[0].client;
+    const unit = await createProduct(mgr, { name: 'Unit', price_minor: 100 });
+    contacts = {};
+    for (const d of D) {
+      contacts[d.key] = await customer(mgr, { last_name: d.key });
+      for (let i = 0; i < d.n; i += 1) {
+        await createOrder(mgr, contacts[d.key], [{ product: unit, quantity: d.value / 100 }],
+                          { ordered_at: daysAgo(AS_OF, d.last + 7 * i), status: 'delivered' });
+      }
+    }
+  });
+  after(async () => { await w?.stop(); });
+
+  for (const d of D) {
+    test(`${d.key}: r, f, m ${d.rfm.join('/')} → ${d.segment}`, async () => {
+      const a = expectStatus(await w.users[0].client.get(`/api/v1/analytics/customers/${contacts[d.key].id}`), 200);
+      assert.deepEqual([a.rfm.recency_days, a.rfm.frequency, a.rfm.monetary_minor], [d.last, d.n, d.n * d.value]);
+      assert.deepEqual([a.rfm.r, a.rfm.f, a.rfm.m], d.rfm);
+      assert.equal(a.rfm.segment, d.segment);
+    });
+  }
+});
