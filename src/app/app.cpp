@@ -2,6 +2,7 @@
 
 #include "auth/auth_routes.hpp"
 #include "core/crypto.hpp"
+#include "modules/analytics/analytics_routes.hpp"
 #include "modules/audit/audit_routes.hpp"
 #include "modules/cases/case_routes.hpp"
 #include "modules/companies/company_routes.hpp"
@@ -12,6 +13,7 @@
 #include "modules/interactions/interaction_routes.hpp"
 #include "modules/mail/mail_routes.hpp"
 #include "modules/notifications/notification_routes.hpp"
+#include "modules/opportunities/opportunity_routes.hpp"
 #include "modules/orders/order_routes.hpp"
 #include "modules/products/product_routes.hpp"
 #include "modules/tasks/follow_ups.hpp"
@@ -48,6 +50,9 @@ App::App(const AppConfig& config) {
   cx_policies_ = std::make_unique<CxPolicyService>(*db_);
   products_ = std::make_unique<ProductService>(*db_);
   orders_ = std::make_unique<OrderService>(*db_);
+  opportunities_ = std::make_unique<OpportunityService>(*db_);
+  analytics_ = std::make_unique<AnalyticsService>(*db_);
+  analytics_->RegisterJobs(*jobs_);
   digests_ = std::make_unique<DigestService>(*db_);
   jobs_->RegisterDaily("service-digest", [this](const json::object& payload) {
     digests_->RunDaily(std::string(payload.at("as_of").as_string()));
@@ -86,6 +91,8 @@ App::App(const AppConfig& config) {
   AddJobRoutes(router_, *jobs_);
   AddProductRoutes(router_, *products_);
   AddOrderRoutes(router_, *db_, *orders_);
+  AddOpportunityRoutes(router_, *db_, *opportunities_);
+  AddAnalyticsRoutes(router_, *db_, *analytics_);
 }
 
 App::~App() { jobs_->Stop(); }

@@ -7,6 +7,7 @@
 #include "http/idempotency.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
+#include "modules/analytics/analytics_service.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/cases/case_service.hpp"
 #include "modules/companies/company_service.hpp"
@@ -17,6 +18,7 @@
 #include "modules/interactions/interaction_service.hpp"
 #include "modules/mail/mail_service.hpp"
 #include "modules/notifications/notification_service.hpp"
+#include "modules/opportunities/opportunity_service.hpp"
 #include "modules/orders/order_service.hpp"
 #include "modules/products/product_service.hpp"
 #include "modules/sla/sla_policy_service.hpp"
@@ -54,6 +56,8 @@ class App {
   CaseService& cases() { return *cases_; }
   ProductService& products() { return *products_; }
   OrderService& orders() { return *orders_; }
+  OpportunityService& opportunities() { return *opportunities_; }
+  AnalyticsService& analytics() { return *analytics_; }
   // Background jobs; `serve` starts the runner, other commands leave it stopped.
   JobQueue& jobs() { return *jobs_; }
 
@@ -76,6 +80,8 @@ class App {
   std::unique_ptr<DigestService> digests_;
   std::unique_ptr<ProductService> products_;
   std::unique_ptr<OrderService> orders_;
+  std::unique_ptr<OpportunityService> opportunities_;
+  std::unique_ptr<AnalyticsService> analytics_;  // before jobs_: its job handler outlives no runner
   std::unique_ptr<JobQueue> jobs_;
   std::unique_ptr<StaticFiles> static_files_;
   Router router_;

@@ -257,6 +257,8 @@ json::object CaseService::Get(const std::string& id) {
   return ToJson(*c);
 }
 
+std::optional<Case> CaseService::FindInTx(Tx& tx, const std::string& id) { return CaseStore::Get(tx, id); }
+
 Case CaseService::OpenInTx(Tx& tx, const std::string& actor_id, const json::object& body) {
   Validator v(body);
   Case c;

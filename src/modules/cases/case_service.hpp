@@ -45,6 +45,9 @@ class CaseService {
   // The SLA timer job: re-evaluates the case at Now() and escalates on a new warning or breach.
   void OnSlaTimer(const std::string& case_id);
 
+  // For other modules, inside their transaction: the case, archived or not.
+  static std::optional<Case> FindInTx(Tx& tx, const std::string& id);
+
   // For email intake, inside its transaction. `actor_id` "" is the system.
   static Case OpenInTx(Tx& tx, const std::string& actor_id, const json::object& body);
   static void AddInboundMessageInTx(Tx& tx, Case& c, CaseMessage m);
