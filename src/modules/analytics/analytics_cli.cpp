@@ -114,7 +114,7 @@ json::object HoldoutJson(const BgNbd& m, const std::vector<Cbs>& customers, doub
   }
   json::array rows;
   for (const auto& [x, b] : by_x)
-    rows.push_back(json::object{{"x", x}, {"label", x == 7 ? "7+" : std::to_string(x)}, {"customers", b[0]},
+    rows.push_back(json::object{{"x", x}, {"label", x == 7 ? "7+" : std::to_string(x)}, {"customers", static_cast<int64_t>(b[0])},
                                 {"actual", b[1] / b[0]}, {"predicted", b[2] / b[0]}});
   return {{"weeks", weeks}, {"actual_purchases", actual}, {"predicted_purchases", predicted}, {"by_frequency", rows}};
 }
