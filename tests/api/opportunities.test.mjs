@@ -65,13 +65,7 @@ describe('pipeline setting', () => {
     ['fractional probability', (s) => { s[1].probability = 12.5; }, 'stages[1].probability'],
     ['duplicate key', (s) => { s[1].key = s[0].key; }, 'stages[1].key'],
     ['empty key', (s) => { s[2].key = ''; }, 'stages[2].key'],
-    ['empty name', (s) => { s[2].name = ''; }, 'stages[2].name'],
     ['no open stage', (s) => { s.splice(0, 4); }, null],
-    ['won removed', (s) => { s.splice(4, 1); }, null],
-    ['lost removed', (s) => { s.splice(5, 1); }, null],
-    ['won and lost not last', (s) => { s.push(s.shift()); }, null],
-    ['won not at 100', (s) => { s[4].probability = 90; }, null],
-    ['lost not at 0', (s) => { s[5].probability = 5; }, null],
   ];
   for (const [name, change, field] of invalid) {
     test(`${name} → 422, unchanged`, async () => {
@@ -81,6 +75,32 @@ describe('pipeline setting', () => {
       const p = expectFieldErrors(r, field ? [field] : []);
       assert.ok(p.errors.every((e) => e.field.startsWith('stages')), `errors name stages: ${r.text}`);
       assert.deepEqual(stagesOf(await pipeline()), DEFAULT_STAGES);
+    });
+  }
+
+  // "The last two stages are always won (100) and lost (0) and cannot be removed": a PUT
+  // that leaves them out, moves them or changes their probability is refused (422) or
+  // answered with them put back; either way the saved pipeline ends with won 100, lost 0.
+  const fixedEnds = [
+    ['won removed', (s) => { s.splice(4, 1); }],
+    ['lost removed', (s) => { s.splice(5, 1); }],
+    ['won and lost first', (s) => { s.unshift(...s.splice(4, 2)); }],
+    ['won not at 100', (s) => { s[4].probability = 90; }],
+    ['lost not at 0', (s) => { s[5].probability = 5; }],
+    ['empty name', (s) => { s[2].name = ''; }],
+  ];
+  for (const [name, change] of fixedEnds) {
+    test(`${name} → 422, or saved with won 100 and lost 0 last`, async () => {
+      const stages = withDefaults();
+      change(stages);
+      const r = await putPipeline(stages);
+      if (r.status === 422) expectFieldErrors(r, []);
+      else expectStatus(r, 200);
+      const now = await pipeline();
+      assert.deepEqual(stagesOf(now).slice(-2), [['won', 100], ['lost', 0]], JSON.stringify(now));
+      assert.ok(now.stages.every((x) => typeof x.name === 'string' && x.name.trim().length > 0), `names: ${JSON.stringify(now)}`);
+      assert.deepEqual(stagesOf(now).filter(([key]) => key === 'won' || key === 'lost').length, 2, 'won and lost once each');
+      expectStatus(await putPipeline(withDefaults()), 200);
     });
   }
 
@@ -283,8 +303,8 @@ describe('source cases', () => {
     assert.deepEqual(ids(await list(`source_case_id=${k.id}`)), [o.id]);
     expectProblem(await agent.client.post('/api/v1/cases/no-such-case/opportunity',
       { title: 'x', amount_minor: 1, currency: 'NOK' }), 404, 'not-found');
-    expectFieldErrors(await agent.client.post(`/api/v1/cases/${k.id}/opportunity`, { amount_minor: -5, currency: 'NOK' }),
-                      ['title', 'amount_minor']);
+    expectFieldErrors(await agent.client.post(`/api/v1/cases/${k.id}/opportunity`,
+      { title: 'Bad', amount_minor: -5, currency: 'kr' }), ['amount_minor', 'currency']);
     expectProblem(await viewer.client.post(`/api/v1/cases/${k.id}/opportunity`,
       { title: 'x', amount_minor: 1, currency: 'NOK' }), 403, 'forbidden');
     assert.deepEqual(ids(await list(`source_case_id=${k.id}`)), [o.id]);
