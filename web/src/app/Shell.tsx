@@ -3,7 +3,7 @@
 // may use them) and the user's menu (away) with a Sign out button; the page renders in <main>.
 import { NavLink, Outlet } from 'react-router-dom';
 import { NotificationBell } from '../modules/notifications';
-import { isAdmin, isManager } from '../modules/users';
+import { canWrite, isAdmin, isManager } from '../modules/users';
 import { useCurrentUser } from './auth';
 import { UserMenu } from './components/UserMenu';
 import { Logo } from './Logo';
@@ -70,7 +70,7 @@ export function Shell() {
           <NavItem to="/sales" icon={SALES_ICON} label="Sales board" end />
           <NavItem to="/sales/forecast" icon={SERVICE_ICON} label="Forecast" />
           <NavItem to="/orders" icon={ORDERS_ICON} label="Orders" />
-          <NavItem to="/products" icon={PRODUCTS_ICON} label="Products" />
+          {canWrite(user) && <NavItem to="/products" icon={PRODUCTS_ICON} label="Products" />}
           {manager && <NavItem to="/analytics" icon={ANALYTICS_ICON} label="Analytics" />}
           {manager && (
             <>

@@ -136,17 +136,20 @@ export function ContactPage() {
         />
       </div>
 
-      <CustomerValuePanel
-        contact={contact}
-        writable={writable}
-        canRecompute={isManager(user)}
-        onContactChanged={(saved) => {
-          setContact(saved);
-          setTimelineKey((k) => k + 1);
-          toast.show(`Moved to ${humanize(saved.phase)}`);
-        }}
-        onReloadContact={() => void reload()}
-      />
+      {/* A customer's analytics are for agents and up (viewers get 403). */}
+      {canWrite(user) && (
+        <CustomerValuePanel
+          contact={contact}
+          writable={writable}
+          canRecompute={isManager(user)}
+          onContactChanged={(saved) => {
+            setContact(saved);
+            setTimelineKey((k) => k + 1);
+            toast.show(`Moved to ${humanize(saved.phase)}`);
+          }}
+          onReloadContact={() => void reload()}
+        />
+      )}
 
       <ContactOrders contactId={contact.id} contactName={contactName(contact)} writable={writable} />
 
