@@ -78,7 +78,6 @@ json::object RfmSummary(const std::vector<Cbs>& cbs, const RfmScores& scores) {
   for (int r = 5; r >= 1; --r)
     for (int f = 1; f <= 5; ++f)
       grid.push_back(json::object{{"r", r}, {"f", f}, {"customers", grid_count[r][f]},
-                                  {"segment", names[SegmentOf(r, f)]},
                                   {"average_monetary_minor", grid_count[r][f] ? grid_monetary[r][f] / grid_count[r][f] : 0}});
   return json::object{{"customers", cbs.size()},
                       {"segments", segments},

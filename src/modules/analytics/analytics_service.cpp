@@ -25,6 +25,9 @@ using namespace analytics;
 
 int32_t Today() { return *DayNumber(TodayText()); }
 
+// Analyses that took less than this are redone in the request that finds them stale.
+constexpr double kWaitBelowMs = 1000;
+
 double Round(double v, double scale) { return std::round(v * scale) / scale; }
 
 std::string NextCursor(size_t offset, size_t total) {
@@ -263,8 +266,10 @@ AnalyticsService::Fetched AnalyticsService::Fetch(bool refresh) {
   Key key = CurrentKey();
   {
     std::lock_guard lock(mu_);
-    if (current_ && !refresh) {
-      bool stale = !(current_key_ == key);
+    // A small base is recomputed right away (waiting costs less than a stale answer); a
+    // large one answers from the previous analysis while the worker computes anew.
+    bool stale = current_ && !(current_key_ == key);
+    if (current_ && !refresh && (!stale || current_->compute_ms >= kWaitBelowMs)) {
       if (stale) {
         wanted_ = true;
         wake_.notify_one();
@@ -361,7 +366,7 @@ json::object AnalyticsService::Rfm(const std::optional<std::string>& segment, co
   if (!segment) return out;
   const auto& names = RfmSegments();
   auto want = std::find(names.begin(), names.end(), *segment);
-  if (want == names.end()) throw Error::Invalid({{"segment", "is not an RFM segment"}});
+  if (want == names.end()) throw Error::BadRequest("segment must be one of the RFM segments (champions, loyal, …).");
   uint8_t index = static_cast<uint8_t>(want - names.begin());
   // Members by monetary value, highest first.
   std::vector<uint32_t> members;
@@ -431,7 +436,7 @@ json::object AnalyticsService::Affinity(int limit, bool refresh) {
 
 json::object AnalyticsService::Due(const std::optional<std::string>& owner_id, const std::optional<std::string>& status,
                                    const PageRequest& page, bool refresh) {
-  if (status && *status != "due" && *status != "overdue") throw Error::Invalid({{"status", "must be due or overdue"}});
+  if (status && *status != "due" && *status != "overdue") throw Error::BadRequest("status must be due or overdue.");
   Fetched f = Fetch(refresh);
   const Analysis& a = *f.analysis;
   json::object out = Meta(f);
@@ -517,12 +522,18 @@ json::object AnalyticsService::CreateDueTasks(const std::string& actor_id, const
         t.assignee_id = contact->second.owner_id.value_or(actor_id);
         t.contact_id = id;
         t.source = "purchase-due";
-        // One task per customer and due date: asking again, or for the whole list after
-        // some were made, skips those.
-        t.source_key = "purchase-due:" + id + ":" + DayText(*c.rhythm.next_due);
         t.created_by = actor_id;
-        if (TaskService::CreateFollowUp(tx, std::move(t))) ++created;
-        else ++skipped;
+        // Never two open purchase-due tasks for one customer (two requests at once queue
+        // up on the lock); once it is done or cancelled, a new one can be made.
+        tx.LockKey("purchase-due:" + id);
+        if (tx.QueryOne("SELECT 1 FROM tasks WHERE contact_id = ? AND source = 'purchase-due' AND status = 'open' "
+                        "AND archived_at IS NULL",
+                        {id})) {
+          ++skipped;
+          continue;
+        }
+        TaskService::CreateFollowUp(tx, std::move(t));
+        ++created;
       }
     });
   }

@@ -2,8 +2,9 @@
 // answers from it. An analysis is current while the "orders" data version, the day and
 // the analytics setting are unchanged. When one of them moved, requests are answered
 // from the previous analysis (marked `stale`) while a new one is computed in the
-// background; the durable `analytics-refresh` job recomputes on schedule. Only the first
-// request ever, and `refresh`, wait for a computation. Each server keeps its own.
+// background — unless the previous one took under a second, then the request waits for
+// a new one. The durable `analytics-refresh` job recomputes on schedule. The first
+// request ever and `refresh` always wait. Each server keeps its own.
 // Per customer, what changes with every case or product — products bought, health's
 // service signals, recommendations — is read live and combined with the analysis.
 #pragma once

@@ -30,7 +30,8 @@ std::vector<uint8_t> Quintiles(const std::vector<T>& values, bool less_is_better
       for (auto it = sorted.begin(); it != sorted.end() && !found; ++it)
         if (score(*it) >= s) thresholds[s - 2] = static_cast<double>(*it), found = true;
     }
-    if (!found) thresholds[s - 2] = -1;  // nobody reaches this score
+    // Nobody reaches this score (ties): the threshold is the next one's, or the best value.
+    if (!found) thresholds[s - 2] = static_cast<double>(less_is_better ? sorted.front() : sorted.back());
   }
   return out;
 }
@@ -45,26 +46,27 @@ const std::vector<std::string>& RfmSegments() {
   return names;
 }
 
-// The R × F map (rows R 5…1, columns F 1…5):
+// The map from R and FM = round((F + M) / 2) (rows R 5…1, columns FM 1…5):
 //   R5: new · potential_loyalist ×2 · champions ×2
-//   R4: promising · potential_loyalist ×2 · loyal ×2
+//   R4: promising · potential_loyalist ×2 · champions ×2
 //   R3: about_to_sleep ×2 · need_attention · loyal ×2
 //   R2: hibernating ×2 · at_risk ×2 · cant_lose
 //   R1: lost ×2 · at_risk ×2 · cant_lose
-uint8_t SegmentOf(int r, int f) {
+uint8_t SegmentOf(int r, int f, int m) {
   enum { kChampions, kLoyal, kPotential, kNew, kPromising, kNeedAttention, kAboutToSleep, kCantLose, kAtRisk,
          kHibernating, kLost };
+  int fm = (f + m + 1) / 2;
   if (r >= 4) {
-    if (f >= 4) return r == 5 ? kChampions : kLoyal;
-    if (f >= 2) return kPotential;
+    if (fm >= 4) return kChampions;
+    if (fm >= 2) return kPotential;
     return r == 5 ? kNew : kPromising;
   }
   if (r == 3) {
-    if (f >= 4) return kLoyal;
-    return f == 3 ? kNeedAttention : kAboutToSleep;
+    if (fm >= 4) return kLoyal;
+    return fm == 3 ? kNeedAttention : kAboutToSleep;
   }
-  if (f == 5) return kCantLose;
-  if (f >= 3) return kAtRisk;
+  if (fm == 5) return kCantLose;
+  if (fm >= 3) return kAtRisk;
   return r == 2 ? kHibernating : kLost;
 }
 
@@ -82,7 +84,7 @@ RfmScores ScoreRfm(const std::vector<RfmInput>& customers) {
   auto f = Quintiles(frequency, false, out.frequency);
   auto m = Quintiles(monetary, false, out.monetary_minor);
   out.scores.resize(customers.size());
-  for (size_t i = 0; i < customers.size(); ++i) out.scores[i] = RfmScore{r[i], f[i], m[i], SegmentOf(r[i], f[i])};
+  for (size_t i = 0; i < customers.size(); ++i) out.scores[i] = RfmScore{r[i], f[i], m[i], SegmentOf(r[i], f[i], m[i])};
   return out;
 }
 

@@ -1,6 +1,6 @@
 // RFM: each customer scored 1–5 on recency (days since the last purchase, fewer is
 // better), frequency (purchase days) and monetary value (total merchandise value) by
-// quintile, and named by a segment from its R and F scores.
+// quintile, and named by a segment from R and FM, the rounded mean of F and M.
 // Ties share a score: a customer's score is 1 + ⌊5 × (customers strictly worse) / n⌋, so
 // equal customers always score alike (with many one-time buyers, F = 1 covers them all).
 #pragma once
@@ -34,6 +34,6 @@ RfmScores ScoreRfm(const std::vector<RfmInput>& customers);
 // The segments, best first: champions, loyal, potential_loyalist, new, promising,
 // need_attention, about_to_sleep, cant_lose, at_risk, hibernating, lost.
 const std::vector<std::string>& RfmSegments();
-uint8_t SegmentOf(int r, int f);
+uint8_t SegmentOf(int r, int f, int m);
 
 }  // namespace hearth::analytics
