@@ -122,7 +122,6 @@ describe('validation → 422 naming the fields, nothing stored', () => {
     test(name, async () => {
       const marker = uniq('Inv-');
       const body = { sku: marker, name: `Invalid ${marker}`, price_minor: 100, currency: 'NOK', ...patch };
-      for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k];
       expectFieldErrors(await manager.client.post('/api/v1/products', body), fields);
       assert.deepEqual(await search(marker, '&archived=all'), [], 'nothing stored');
     });
