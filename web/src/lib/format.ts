@@ -17,6 +17,13 @@ export function formatDate(ymd: string | null | undefined): string {
   return dateFmt.format(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
+/** An RFC 3339 timestamp → its local date ("9 Nov 2026"). */
+export function formatDay(ts: string | null | undefined): string {
+  if (!ts) return '';
+  const d = new Date(ts);
+  return Number.isNaN(d.getTime()) ? ts : dateFmt.format(d);
+}
+
 /** An RFC 3339 timestamp → local date and time. */
 export function formatDateTime(ts: string | null | undefined): string {
   if (!ts) return '';

@@ -41,7 +41,7 @@ export function OrderImportPage() {
   return (
     <div className="page">
       <PageHeader title="Import orders" subtitle="Bring in orders from a shop or ERP as a CSV file." back={{ to: '/orders', label: 'Orders' }} />
-      <Card id={`${formId}-title`} title="CSV file">
+      <Card id={`${formId}-title`} title="Upload a file">
         <form
           className="dialog-form"
           aria-label="Import orders"

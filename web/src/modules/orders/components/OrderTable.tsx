@@ -1,7 +1,7 @@
 // Orders as a table: the order (number, a link), customer, when, status, channel, items
 // and total. `hideCustomer` on the customer's own page.
 import { Link } from 'react-router-dom';
-import { formatDate, humanize } from '../../../lib/format';
+import { formatDay, humanize } from '../../../lib/format';
 import { formatMoney } from '../../../lib/money';
 import { Table, type Column } from '../../../ui';
 import { contactName, useContactsById } from '../../contacts';
@@ -45,7 +45,7 @@ export function OrderTable({ orders, busy, label = 'Orders', hideCustomer = fals
     });
   }
   columns.push(
-    { key: 'date', header: 'Ordered', render: (o) => <time dateTime={o.ordered_at}>{formatDate(o.ordered_at.slice(0, 10))}</time> },
+    { key: 'date', header: 'Ordered', render: (o) => <time dateTime={o.ordered_at}>{formatDay(o.ordered_at)}</time> },
     { key: 'status', header: 'Status', render: (o) => <OrderStatusBadge status={o.status} /> },
     { key: 'channel', header: 'Channel', hideBelow: 'md', render: (o) => humanize(o.channel) },
     { key: 'items', header: 'Items', align: 'right', hideBelow: 'lg', render: (o) => itemCount(o) },
