@@ -27,8 +27,8 @@ function otherCurrencies(f: Forecast): string | null {
 }
 
 function ForecastTable({ forecast }: { forecast: Forecast }) {
-  const currency = forecast.currency ?? 'EUR';
-  const money = (m: number) => formatMoney(m, currency);
+  // No currency when there is nothing to count.
+  const money = (m: number) => (forecast.currency ? formatMoney(m, forecast.currency) : String(m));
   const row = (f: ForecastFigures) => (
     <>
       <td className="num">{f.open_count}</td>

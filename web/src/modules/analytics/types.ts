@@ -8,6 +8,8 @@ export interface Computed {
   as_of: string;
   computed_at: string;
   data_version: number;
+  /** The data changed since: a newer answer is being computed (the server's background job). */
+  stale?: boolean;
 }
 
 export type DueStatus = 'none' | 'not_due' | 'due' | 'overdue';

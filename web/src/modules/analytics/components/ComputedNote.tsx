@@ -25,6 +25,7 @@ export function ComputedNote({ computed, canRecompute, recomputing, recomputeErr
               {' · '}computed <time dateTime={computed.computed_at} title={formatDateTime(computed.computed_at)}>{formatRelative(computed.computed_at)}</time>
             </>
           )}
+          {computed?.stale && ' · newer data is being analysed'}
         </span>
         {canRecompute && (
           <Button size="sm" variant="ghost" busy={recomputing} onClick={onRecompute}>
