@@ -1,8 +1,9 @@
 // Browser journeys through purchases, the sales pipeline and the analytics against a real
 // `hearth serve` (see server.mjs). The data is seeded through the API: a small catalogue
 // and two years of back-dated orders for a dozen customers (Kari buys coffee every month
-// and has let it lapse; six others buy coffee with filters; Dag bought three times long
-// ago and stopped; Ida bought once), so the models have something to stand on.
+// and has let it lapse; six others buy coffee with filters; three more buy now and then;
+// Dag bought three times long ago and stopped; Ida bought once), so the models have
+// something to stand on.
 // Journeys: a product made in the catalogue and an order for a customer (live total,
 // status change with If-Match) seen on the customer's value panel and timeline; a CSV
 // import with a dry run, a bad row and a second run that skips; an opportunity moved
@@ -123,6 +124,9 @@ async function seed() {
     ['hans', 'Hans', 'Ruud', state.sara.id],
     ['dag', 'Dag', 'Drift', state.me.id],
     ['ida', 'Ida', 'Ny', state.me.id],
+    ['jon', 'Jon', 'Vik', state.sara.id],
+    ['liv', 'Liv', 'Aas', state.me.id],
+    ['mia', 'Mia', 'Holm', state.me.id],
     ['per', 'Per', 'Olsen', state.me.id],
   ];
   for (const [key, first, last, owner] of people) {
@@ -155,6 +159,11 @@ async function seed() {
   for (const [key, [every, last]] of Object.entries(rhythm)) {
     for (let d = 700; d >= last; d -= every) await order(c[key], d, [['COF-1', 2], ['FLT-1', 1]]);
   }
+  // Three more regulars, so at least ten customers repeat within the calibration period
+  // of the model's holdout check: Liv buys only mugs.
+  for (let d = 690; d >= 15; d -= 55) await order(c.jon, d, [['COF-1'], ['MUG-1']]);
+  for (let d = 680; d >= 60; d -= 65) await order(c.liv, d, [['MUG-1']]);
+  for (let d = 700; d >= 100; d -= 80) await order(c.mia, d, [['COF-1', 3]]);
   // Dag bought three times, a month apart, over a year and a half ago, and stopped.
   for (const d of [620, 590, 560]) await order(c.dag, d, [['COF-1'], ['MUG-1']]);
   // Ida bought once, last week.
@@ -492,7 +501,9 @@ describe('purchases, pipeline and analytics journeys', { timeout: 420_000 }, () 
     const holdout = page.getByRole('region', { name: 'Predicted vs actual purchases (holdout)' });
     await holdout.waitFor();
     const clv = (await api('GET', '/api/v1/analytics/clv')).body;
-    if (clv.diagnostics?.by_frequency?.length) await holdout.locator('.recharts-wrapper').first().waitFor();
+    assert.ok(clv.diagnostics?.by_frequency?.length > 0, `a holdout check: ${JSON.stringify(clv.diagnostics)}`);
+    await holdout.locator('.recharts-wrapper').first().waitFor();
+    await holdout.locator('.recharts-line').first().waitFor();
     await page.getByRole('region', { name: 'Model parameters' }).getByText(/BG\/NBD/).waitFor();
     const top = page.getByRole('table', { name: 'Top customers by lifetime value' });
     await top.getByRole('link', { name: clv.items[0].name }).waitFor();

@@ -91,6 +91,9 @@ export function ForecastPage() {
   }
 
   const f = forecast.data;
+  // Without a period in the URL the inputs show the server's default (this month and the next five).
+  const firstMonth = f?.months[0]?.month ?? '';
+  const lastMonth = f?.months[f.months.length - 1]?.month ?? '';
   const others = f ? otherCurrencies(f) : null;
   return (
     <div className="page page-wide">
@@ -102,13 +105,13 @@ export function ForecastPage() {
       <div className="toolbar" role="group" aria-label="Period">
         <div className="toolbar-filters">
           <ToolbarFilter label="From month">
-            <Input type="month" value={params.from ?? ''} onChange={(e) => update({ from: e.target.value })} />
+            <Input type="month" value={params.from ?? firstMonth} onChange={(e) => update({ from: e.target.value })} />
           </ToolbarFilter>
           <span className="muted" aria-hidden="true">
             to
           </span>
           <ToolbarFilter label="To month">
-            <Input type="month" value={params.to ?? ''} onChange={(e) => update({ to: e.target.value })} />
+            <Input type="month" value={params.to ?? lastMonth} onChange={(e) => update({ to: e.target.value })} />
           </ToolbarFilter>
           <ToolbarFilter label="Owner">
             <UserSelect value={params.owner_id ?? null} onChange={(v) => update({ owner_id: v })} emptyLabel="All owners" />

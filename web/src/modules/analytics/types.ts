@@ -168,7 +168,7 @@ export interface ClvAnswer extends Computed {
   diagnostics: {
     calibration_end: string | null;
     holdout_end: string | null;
-    by_frequency: { x: number; customers: number; actual: number; predicted: number }[];
+    by_frequency: { x: number; label?: string; customers: number; actual: number; predicted: number }[];
   } | null;
   items: ClvCustomer[];
   next_cursor: string | null;

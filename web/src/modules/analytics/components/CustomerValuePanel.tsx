@@ -79,18 +79,13 @@ function HealthCard({ health, contact, writable, onContactChanged, onReloadConta
         </ul>
       )}
       {suggest && (
-        <Alert
-          tone="warning"
-          title="This relationship is drifting."
-          actions={
-            writable && (
-              <Button size="sm" busy={busy} onClick={() => void dissolve()}>
-                Move to dissolution
-              </Button>
-            )
-          }
-        >
-          The signs suggest moving the contact to the dissolution phase.
+        <Alert tone="warning" title="This relationship is drifting." className="drift-alert">
+          <p>The signs suggest moving the contact to the dissolution phase.</p>
+          {writable && (
+            <Button size="sm" busy={busy} onClick={() => void dissolve()}>
+              Move to dissolution
+            </Button>
+          )}
         </Alert>
       )}
       {failure && (
