@@ -184,7 +184,7 @@ describe('a customer\'s analytics', () => {
       assert.equal(typeof a.health.drifting, 'boolean');
       assert.ok([null, 'dissolution'].includes(a.health.suggested_phase));
       assert.ok(Array.isArray(a.recommendations));
-      for (const r of a.recommendations) assert.notEqual(r.product_id, M.id, 'an owned product is never recommended');
+      for (const r of a.recommendations) if (r.product_id === M.id) assert.ok(r.due_again && ['due', 'overdue'].includes(w.status), 'an owned product only when due again');
       for (const r of a.recommendations) assert.notEqual(r.product_id, SHIP.id, 'a service is never recommended');
     });
   }
@@ -361,21 +361,22 @@ describe('due customers and follow-up tasks', () => {
     const [done] = await tasksOf(C.c2);
     expectStatus(await agentA.client.patch(`/api/v1/tasks/${done.id}`, { status: 'done' }), 200);
     assert.deepEqual(await post({ contact_ids: [C.c2.id] }), { created: 1, skipped: 0 }, 'a done task is no open one');
-    // docs/api-details.md: analytics are manager+ but for a customer's own analytics (agent+).
-    expectProblem(await agentA.client.post('/api/v1/analytics/due/tasks', { all: true }), 403, 'forbidden');
+    // Owners (agents) work their due customers; viewers change nothing.
     expectProblem(await viewer.client.post('/api/v1/analytics/due/tasks', { all: true }), 403, 'forbidden');
     expectFieldErrors(await manager.client.post('/api/v1/analytics/due/tasks', {}), []);
   });
 });
 
 describe('roles', () => {
-  test('an agent reads a customer\'s analytics but not the overviews nor the due list; refresh is manager+', async () => {
-    // docs/api-details.md: "/api/v1/analytics/…, manager+; a customer's own analytics: agent+".
+  test('an agent reads a customer\'s analytics and the due list but not the overviews; refresh is manager+', async () => {
     expectStatus(await agentA.client.get(`/api/v1/analytics/customers/${C.c1.id}`), 200);
     expectProblem(await agentA.client.get(`/api/v1/analytics/customers/${C.c1.id}?refresh=true`), 403, 'forbidden');
-    for (const p of ['rfm', 'clv', 'affinity', 'due', 'due?owner_id=me']) {
+    for (const p of ['rfm', 'clv', 'affinity']) {
       expectProblem(await agentA.client.get(`/api/v1/analytics/${p}`), 403, 'forbidden');
     }
+    // The due list is the owners' work list.
+    const mine = expectStatus(await agentA.client.get('/api/v1/analytics/due?owner_id=me'), 200);
+    for (const x of mine.items) assert.equal(x.owner_id, agentA.id);
   });
 
   test('a viewer gets none of it (analytics are agent+ and manager+)', async () => {
@@ -479,17 +480,29 @@ describe('world B: affinity, recommendations and settings', () => {
   test('recommendations: from the rules, never a product the customer owns', async () => {
     const recs = async (who) => expectStatus(await mgrOf().get(`/api/v1/analytics/customers/${P[who].id}`), 200).recommendations;
     const p7 = await recs('P7');           // owns C → B (C→B)
-    assert.deepEqual(p7.map((r) => r.sku), ['AFF-B'], JSON.stringify(p7));
+    assert.deepEqual(p7.filter((r) => !r.due_again).map((r) => r.sku), ['AFF-B'], JSON.stringify(p7));
     assert.deepEqual(p7[0].because, ['AFF-C']);
     near(p7[0].confidence, 2 / 3, 0.001, 'confidence');
     near(p7[0].lift, 5 / 3, 0.001, 'lift');
     assert.equal(p7[0].product_id, prod.B.id);
     assert.equal(typeof p7[0].score, 'number');
-    const p1 = await recs('P1');           // owns A, B → C (B→C); never A again (B→A)
-    assert.deepEqual(p1.map((r) => [r.sku, r.because]), [['AFF-C', ['AFF-B']]], JSON.stringify(p1));
+    // An owned product comes back only as `due_again`, when the customer's own rhythm for it
+    // says it is due: "not again within the usual interval".
+    const fresh = (list) => list.filter((r) => !r.due_again);
+    const dueAgainOnlyIfDue = async (who, list) => {
+      const mine = expectStatus(await mgrOf().get(`/api/v1/analytics/customers/${P[who].id}`), 200).products;
+      for (const r of list.filter((x) => x.due_again)) {
+        const p = mine.find((x) => x.product_id === r.product_id);
+        assert.ok(p && ['due', 'overdue'].includes(p.status), `${who}: ${r.sku} offered again only when due: ${JSON.stringify(p)}`);
+      }
+    };
+    const p1 = await recs('P1');           // owns A, B → C (B→C)
+    assert.deepEqual(fresh(p1).map((r) => [r.sku, r.because]), [['AFF-C', ['AFF-B']]], JSON.stringify(p1));
+    await dueAgainOnlyIfDue('P1', p1);
     const p5 = await recs('P5');           // owns B, C → A (B→A)
-    assert.deepEqual(p5.map((r) => [r.sku, r.because]), [['AFF-A', ['AFF-B']]], JSON.stringify(p5));
-    assert.deepEqual(await recs('P6'), [], 'owns D and E: every rule\'s consequent is owned');
+    assert.deepEqual(fresh(p5).map((r) => [r.sku, r.because]), [['AFF-A', ['AFF-B']]], JSON.stringify(p5));
+    await dueAgainOnlyIfDue('P5', p5);
+    assert.deepEqual((await recs('P6')).filter((r) => !r.due_again), [], 'owns D and E: every rule\'s consequent is owned');
     // TODO(implementer): if recommendations ever add a non-rule fallback (popular products),
     // relax the P6 case to "no owned product" and keep the exact rule-based ones above.
   });
