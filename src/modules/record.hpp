@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/json.hpp"
+#include "core/time.hpp"
 #include "http/request.hpp"
 
 #include <optional>
@@ -17,6 +18,17 @@ inline void RequireVersion(int64_t current, std::optional<int64_t> if_match) {
     throw Error::PreconditionFailed("The record was changed by someone else since you read it (now version " +
                                     std::to_string(current) + "); reload and try again.")
         .With("current_version", current);
+}
+
+// For DELETE (archive): checks If-Match, then marks the record archived as a new
+// version. False when it already was archived (archiving again changes nothing).
+template <class Record>
+bool MarkArchived(Record& r, std::optional<int64_t> if_match) {
+  RequireVersion(r.version, if_match);
+  if (r.archived_at) return false;
+  r.archived_at = r.updated_at = NowText();
+  r.version += 1;
+  return true;
 }
 
 inline std::string Etag(int64_t version) { return "\"" + std::to_string(version) + "\""; }

@@ -45,4 +45,28 @@ std::optional<Row> Tx::QueryOne(std::string_view sql, const Params& params) {
   return std::move(rows.front());
 }
 
+Rows Tx::InsertMany(std::string_view head, const std::vector<Params>& rows, std::string_view tail) {
+  Rows out;
+  if (rows.empty()) return out;
+  std::string tuple = "(";
+  for (size_t c = 0; c < rows.front().size(); ++c) tuple += c == 0 ? "?" : ", ?";
+  tuple += ")";
+  size_t done = 0;
+  while (done < rows.size()) {
+    size_t batch = 256;
+    while (batch > rows.size() - done) batch /= 2;
+    std::string sql(head);
+    Params params;
+    params.reserve(batch * rows.front().size());
+    for (size_t i = 0; i < batch; ++i) {
+      sql += (i == 0 ? " " : ", ") + tuple;
+      for (const Value& v : rows[done + i]) params.push_back(v);
+    }
+    sql += tail;
+    for (Row& r : Query(sql, params)) out.push_back(std::move(r));
+    done += batch;
+  }
+  return out;
+}
+
 }  // namespace hearth

@@ -75,6 +75,11 @@ class Tx {
   virtual void LockKey(std::string_view key) = 0;
 
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
+  // Inserts many rows with few round trips: `head` is "INSERT INTO t (a, b) VALUES",
+  // each row holds one value per column, `tail` may be " RETURNING …" (the rows it
+  // returns are collected). Rows go in multi-row statements of power-of-two sizes (at
+  // most 256 rows), so a connection prepares a handful of statements, not one per count.
+  Rows InsertMany(std::string_view head, const std::vector<Params>& rows, std::string_view tail = "");
 };
 
 enum class Dialect { kSqlite, kPostgres };

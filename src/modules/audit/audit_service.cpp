@@ -31,10 +31,23 @@ json::value ParseStored(const std::optional<std::string>& text) {
 
 void AuditService::RecordCreate(Tx& tx, const std::string& user_id, std::string_view record_type,
                                 const std::string& record_id, const json::object& after) {
-  json::object fields;
-  for (const auto& kv : after)
-    if (!IsBookkeeping(kv.key()) && kv.key() != "created_at") fields[kv.key()] = kv.value();
-  Insert(tx, user_id, "create", record_type, record_id, nullptr, fields);
+  RecordCreateMany(tx, user_id, record_type, {{record_id, after}});
+}
+
+void AuditService::RecordCreateMany(Tx& tx, const std::string& user_id, std::string_view record_type,
+                                    const std::vector<std::pair<std::string, json::object>>& records) {
+  std::string at = NowText();
+  std::vector<Params> rows;
+  rows.reserve(records.size());
+  for (const auto& [record_id, after] : records) {
+    json::object fields;
+    for (const auto& kv : after)
+      if (!IsBookkeeping(kv.key()) && kv.key() != "created_at") fields[kv.key()] = kv.value();
+    rows.push_back({NewId("aud"), at, user_id.empty() ? Value() : Value(user_id), "create", record_type, record_id,
+                    Value(), ToJson(fields)});
+  }
+  tx.InsertMany("INSERT INTO audit_log (id, at, user_id, action, record_type, record_id, before_json, after_json) VALUES",
+                rows);
 }
 
 void AuditService::RecordUpdate(Tx& tx, const std::string& user_id, std::string_view record_type,

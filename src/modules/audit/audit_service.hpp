@@ -9,6 +9,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace hearth {
 
@@ -18,6 +20,10 @@ class AuditService {
 
   static void RecordCreate(Tx& tx, const std::string& user_id, std::string_view record_type,
                            const std::string& record_id, const json::object& after);
+  // Creates of many records of one type (an import), in few statements; `records` are
+  // (id, record) pairs.
+  static void RecordCreateMany(Tx& tx, const std::string& user_id, std::string_view record_type,
+                               const std::vector<std::pair<std::string, json::object>>& records);
   // Records only the fields whose values differ; nothing when none do.
   static void RecordUpdate(Tx& tx, const std::string& user_id, std::string_view record_type,
                            const std::string& record_id, const json::object& before, const json::object& after);

@@ -243,10 +243,7 @@ void OpportunityService::Archive(const std::string& actor_id, const std::string&
   db_.Write([&](Tx& tx) {
     tx.LockKey("opportunity:" + id);
     Opportunity o = Load(tx, id);
-    RequireVersion(o.version, if_match);
-    if (o.archived_at) return;
-    o.archived_at = o.updated_at = NowText();
-    o.version += 1;
+    if (!MarkArchived(o, if_match)) return;
     OpportunityStore::Update(tx, o);
     TimelineService::Remove(tx, "opportunity", o.id);
     AuditService::RecordArchive(tx, actor_id, "opportunity", o.id, *o.archived_at);

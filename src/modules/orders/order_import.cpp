@@ -207,11 +207,12 @@ class Importer {
     } else {
       Fail(row, "contact_id", "name the customer by contact_id or email");
     }
+    // Every row's date is checked; the order's is its first row's.
+    auto at = ParseImportTime(cell(kOrderedAt));
+    if (!at) Fail(row, "ordered_at", "must be a date (YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM[:SS]) or RFC 3339 time");
+    else if (*at > FormatTime(Now() + std::chrono::minutes(5))) Fail(row, "ordered_at", "cannot be in the future");
+    else if (first) order.ordered_at = *at;
     if (first) {
-      auto at = ParseImportTime(cell(kOrderedAt));
-      if (!at) Fail(row, "ordered_at", "must be a date (YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM[:SS]) or RFC 3339 time");
-      else if (*at > FormatTime(Now() + std::chrono::minutes(5))) Fail(row, "ordered_at", "cannot be in the future");
-      else order.ordered_at = *at;
       std::string status = cell(kStatus);
       for (auto& ch : status) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       order.status = status.empty() ? "delivered" : status;
@@ -297,21 +298,24 @@ class Importer {
     std::vector<std::string> refs;
     for (size_t i = begin; i < end; ++i) refs.push_back(orders_[good[i]].ref);
     std::set<std::string> existing = OrderStore::ExistingRefs(tx, refs);
-    bool wrote = false;
+    std::vector<Order> batch;
     for (size_t i = begin; i < end; ++i) {
       const PendingOrder& p = orders_[good[i]];
       if (existing.count(p.ref)) {
         ++t.skipped;
         continue;
       }
-      wrote |= WriteOrder(tx, p, t);
+      if (auto o = CheckOrder(tx, p, t)) batch.push_back(std::move(*o));
     }
-    if (wrote) BumpDataVersion(tx, "orders");
+    if (batch.empty()) return;
+    OrderService::InsertManyInTx(tx, actor_id_, batch);
+    BumpDataVersion(tx, "orders");
   }
 
-  // Checks the order against the database (customer, products, currencies) and writes
-  // it with any new products; on a problem records its errors and writes nothing.
-  bool WriteOrder(Tx& tx, const PendingOrder& p, Tally& t) {
+  // Checks the order against the database (customer, products, currencies), creates
+  // the products and customer it needs and returns the order to insert; on a problem
+  // records its errors, creates nothing and returns nullopt.
+  std::optional<Order> CheckOrder(Tx& tx, const PendingOrder& p, Tally& t) {
     std::vector<RowError> errors;
     std::map<std::string, KnownProduct> to_create;  // by SKU key
     std::vector<const KnownProduct*> products;
@@ -364,16 +368,15 @@ class Importer {
       errors.push_back({p.first_row, "unit_price", "the order's total is larger than Hearth stores (2^53 minor units)"});
       return Failed(t, errors);
     }
-    OrderService::InsertInTx(tx, actor_id_, o);
     ++t.orders;
     t.lines += static_cast<int64_t>(o.lines.size());
-    return true;
+    return o;
   }
 
-  bool Failed(Tally& t, std::vector<RowError>& errors) {
+  std::nullopt_t Failed(Tally& t, std::vector<RowError>& errors) {
     ++t.failed;
     for (auto& e : errors) t.errors.push_back(std::move(e));
-    return false;
+    return std::nullopt;
   }
 
   static std::string ProductStoreKey(const std::string& sku) {

@@ -183,10 +183,18 @@ bool OrderService::ComputeTotals(Order& o) {
   return o.total_minor <= kMaxMinor;
 }
 
-void OrderService::InsertInTx(Tx& tx, const std::string& actor_id, Order& o) {
-  OrderStore::Insert(tx, o);
-  TimelineService::Append(tx, EventOf(o));
-  AuditService::RecordCreate(tx, actor_id, "order", o.id, ToJson(o));
+void OrderService::InsertManyInTx(Tx& tx, const std::string& actor_id, std::vector<Order>& orders) {
+  InsertWithoutAuditInTx(tx, orders);
+  std::vector<std::pair<std::string, json::object>> records;
+  for (const Order& o : orders) records.emplace_back(o.id, ToJson(o));
+  AuditService::RecordCreateMany(tx, actor_id, "order", records);
+}
+
+void OrderService::InsertWithoutAuditInTx(Tx& tx, std::vector<Order>& orders) {
+  OrderStore::InsertMany(tx, orders);
+  std::vector<TimelineEvent> events;
+  for (const Order& o : orders) events.push_back(EventOf(o));
+  TimelineService::AppendMany(tx, events);
 }
 
 void OrderService::RederiveMerchandise(Tx& tx, const std::string& product_id) {
@@ -243,9 +251,10 @@ json::object OrderService::Create(const std::string& actor_id, const json::objec
     CheckContact(tx, o);
     PriceLines(tx, o, *input.lines, input.currency_given, {});
     RequireFreeRef(tx, o);
-    InsertInTx(tx, actor_id, o);
+    std::vector<Order> one{o};
+    InsertManyInTx(tx, actor_id, one);
     BumpDataVersion(tx, "orders");
-    return ToJson(o);
+    return ToJson(one.front());
   });
 }
 
@@ -280,10 +289,7 @@ void OrderService::Archive(const std::string& actor_id, const std::string& id, s
   db_.Write([&](Tx& tx) {
     tx.LockKey("order:" + id);
     Order o = Load(tx, id);
-    RequireVersion(o.version, if_match);
-    if (o.archived_at) return;
-    o.archived_at = o.updated_at = NowText();
-    o.version += 1;
+    if (!MarkArchived(o, if_match)) return;
     OrderStore::Update(tx, o, false);
     TimelineService::Remove(tx, "order", o.id);
     AuditService::RecordArchive(tx, actor_id, "order", o.id, *o.archived_at);

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hearth {
 
@@ -30,9 +31,11 @@ class OrderService {
   // Sets line totals, total_minor and merchandise_minor from the lines (their
   // is_service flags filled in); false when a line or the total passes kMaxMinor.
   static bool ComputeTotals(Order& o);
-  // Stores a new, checked order with its timeline entry and audit record (the caller
-  // bumps the data version). Sets o.number.
-  static void InsertInTx(Tx& tx, const std::string& actor_id, Order& o);
+  // Stores new, checked orders with their timeline entries and audit records in few
+  // statements (the caller bumps the data version). Sets each one's number.
+  static void InsertManyInTx(Tx& tx, const std::string& actor_id, std::vector<Order>& orders);
+  // The same without audit records: for generated demo history, which is nobody's change.
+  static void InsertWithoutAuditInTx(Tx& tx, std::vector<Order>& orders);
   // A product's is_service changed: derives merchandise_minor again for its orders.
   static void RederiveMerchandise(Tx& tx, const std::string& product_id);
 

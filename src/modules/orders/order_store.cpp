@@ -41,20 +41,16 @@ std::string Marks(size_t n) {
   return marks;
 }
 
-void InsertLines(Tx& tx, const Order& o) {
-  if (o.lines.empty()) return;
-  std::string sql = "INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_minor, "
-                    "line_total_minor) VALUES ";
-  Params params;
-  params.reserve(o.lines.size() * 6);
-  for (size_t i = 0; i < o.lines.size(); ++i) {
-    const OrderLine& l = o.lines[i];
-    sql += i == 0 ? "(?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?)";
-    for (Value v : {Value(o.id), Value(static_cast<int64_t>(i + 1)), Value(l.product_id), Value(l.quantity),
-                    Value(l.unit_price_minor), Value(l.line_total_minor)})
-      params.push_back(std::move(v));
-  }
-  tx.Exec(sql, params);
+void InsertLines(Tx& tx, const std::vector<Order>& orders) {
+  std::vector<Params> rows;
+  for (const Order& o : orders)
+    for (size_t i = 0; i < o.lines.size(); ++i) {
+      const OrderLine& l = o.lines[i];
+      rows.push_back({o.id, static_cast<int64_t>(i + 1), l.product_id, l.quantity, l.unit_price_minor, l.line_total_minor});
+    }
+  tx.InsertMany("INSERT INTO order_lines (order_id, line_no, product_id, quantity, unit_price_minor, line_total_minor) "
+                "VALUES",
+                rows);
 }
 
 }  // namespace
@@ -114,15 +110,21 @@ void OrderStore::LoadLines(Tx& tx, std::vector<Order*> orders) {
   }
 }
 
-void OrderStore::Insert(Tx& tx, Order& o) {
-  auto row = tx.QueryOne(
-      "INSERT INTO orders (id, contact_id, ordered_at, currency, status, channel, external_ref, note, total_minor, "
-      "merchandise_minor, created_by, archived_at, created_at, updated_at, version) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
-      {o.id, o.contact_id, o.ordered_at, o.currency, o.status, o.channel, o.external_ref, o.note, o.total_minor,
-       o.merchandise_minor, o.created_by, o.archived_at, o.created_at, o.updated_at, o.version});
-  o.number = row->Int(0);
-  InsertLines(tx, o);
+void OrderStore::InsertMany(Tx& tx, std::vector<Order>& orders) {
+  std::vector<Params> rows;
+  rows.reserve(orders.size());
+  for (const Order& o : orders)
+    rows.push_back({o.id, o.contact_id, o.ordered_at, o.currency, o.status, o.channel, o.external_ref, o.note,
+                    o.total_minor, o.merchandise_minor, o.created_by, o.archived_at, o.created_at, o.updated_at,
+                    o.version});
+  Rows numbers = tx.InsertMany("INSERT INTO orders (id, contact_id, ordered_at, currency, status, channel, external_ref, "
+                               "note, total_minor, merchandise_minor, created_by, archived_at, created_at, updated_at, "
+                               "version) VALUES",
+                               rows, " RETURNING id, seq");
+  std::map<std::string, int64_t> by_id;
+  for (const Row& r : numbers) by_id[r.Text(0)] = r.Int(1);
+  for (Order& o : orders) o.number = by_id.at(o.id);
+  InsertLines(tx, orders);
 }
 
 void OrderStore::Update(Tx& tx, const Order& o, bool lines_changed) {
@@ -132,7 +134,7 @@ void OrderStore::Update(Tx& tx, const Order& o, bool lines_changed) {
            o.updated_at, o.version, o.id});
   if (!lines_changed) return;
   tx.Exec("DELETE FROM order_lines WHERE order_id = ?", {o.id});
-  InsertLines(tx, o);
+  InsertLines(tx, {o});
 }
 
 std::optional<std::string> OrderStore::IdByExternalRef(Tx& tx, const std::string& external_ref) {

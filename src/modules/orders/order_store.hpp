@@ -21,8 +21,8 @@ struct OrderStore {
   static std::optional<Order> Get(Tx& tx, const std::string& id);
   // Fills in the lines of each order (one query).
   static void LoadLines(Tx& tx, std::vector<Order*> orders);
-  // Inserts the order and its lines; sets o.number.
-  static void Insert(Tx& tx, Order& o);
+  // Inserts the orders and their lines in few statements; sets each one's number.
+  static void InsertMany(Tx& tx, std::vector<Order>& orders);
   // Writes the order's fields; with lines_changed also replaces its lines.
   static void Update(Tx& tx, const Order& o, bool lines_changed);
   static std::optional<std::string> IdByExternalRef(Tx& tx, const std::string& external_ref);

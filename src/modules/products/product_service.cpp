@@ -138,10 +138,7 @@ json::object ProductService::Update(const std::string& actor_id, const std::stri
 void ProductService::Archive(const std::string& actor_id, const std::string& id, std::optional<int64_t> if_match) {
   db_.Write([&](Tx& tx) {
     Product p = Load(tx, id);
-    RequireVersion(p.version, if_match);
-    if (p.archived_at) return;
-    p.archived_at = p.updated_at = NowText();
-    p.version += 1;
+    if (!MarkArchived(p, if_match)) return;
     ProductStore::Update(tx, p);
     AuditService::RecordArchive(tx, actor_id, "product", p.id, *p.archived_at);
     BumpDataVersion(tx, "orders");

@@ -40,10 +40,14 @@ json::object ToJson(const Row& r) {
 
 }  // namespace
 
-void TimelineService::Append(Tx& tx, const TimelineEvent& e) {
-  tx.Exec("INSERT INTO timeline_events (id, contact_id, kind, at, ref_id, summary, user_id, data) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          {NewId("tle"), e.contact_id, e.kind, e.at, e.ref_id, e.summary, e.user_id, json::serialize(e.data)});
+void TimelineService::Append(Tx& tx, const TimelineEvent& e) { AppendMany(tx, {e}); }
+
+void TimelineService::AppendMany(Tx& tx, const std::vector<TimelineEvent>& events) {
+  std::vector<Params> rows;
+  rows.reserve(events.size());
+  for (const TimelineEvent& e : events)
+    rows.push_back({NewId("tle"), e.contact_id, e.kind, e.at, e.ref_id, e.summary, e.user_id, json::serialize(e.data)});
+  tx.InsertMany("INSERT INTO timeline_events (id, contact_id, kind, at, ref_id, summary, user_id, data) VALUES", rows);
 }
 
 void TimelineService::Update(Tx& tx, const TimelineEvent& e) {

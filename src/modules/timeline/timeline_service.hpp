@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hearth {
 
@@ -29,6 +30,8 @@ class TimelineService {
   explicit TimelineService(Db& db) : db_(db) {}
 
   static void Append(Tx& tx, const TimelineEvent& event);
+  // Many at once (an import), in few statements.
+  static void AppendMany(Tx& tx, const std::vector<TimelineEvent>& events);
   // Rewrites the entries of (kind, ref_id) — e.g. after the interaction was edited.
   static void Update(Tx& tx, const TimelineEvent& event);
   // Removes the entries of (kind, ref_id) — e.g. the interaction was archived.
