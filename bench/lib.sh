@@ -179,7 +179,7 @@ _bench_gen() {  # url contacts → prints hearth gen's summary line
   # shellcheck disable=SC2086
   "$BIN" gen --db "$1" --companies "$companies" --contacts "$2" ${BENCH_GEN_ARGS:-} --seed 1 >"$BENCH_TMP/gen.log" 2>&1 \
     || { cat "$BENCH_TMP/gen.log" >&2; bench_die "hearth gen failed"; }
-  grep '^generated' "$BENCH_TMP/gen.log" | tail -1
+  grep -E '^(generated|orders drawn)' "$BENCH_TMP/gen.log"
 }
 
 _bench_pg_exists() { [ "$(psql -X -At -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]; }

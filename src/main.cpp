@@ -172,6 +172,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   gen->add_option("--cases", gen_options.cases, "Service-desk cases over the last two years (with SLA policies)")
       ->capture_default_str();
+  gen->add_option("--orders", gen_options.orders,
+                  "About this many orders over the last three years, drawn from BG/NBD and Gamma-Gamma with known "
+                  "parameters (printed)")
+      ->capture_default_str();
   gen->add_option("--seed", gen_options.seed, "Random seed (same seed, same data)")->capture_default_str();
 
   // analytics
@@ -299,8 +303,15 @@ int main(int argc, char** argv) {
     if (*gen) {
       App app(ConfigFrom(s, false));
       GenReport r = GenerateDemoData(app.db(), gen_options);
-      std::cout << fmt::format("generated {} owners, {} companies, {} contacts, {} interactions, {} cases in {:.1f} s\n",
-                               r.owners, r.companies, r.contacts, r.interactions, r.cases, r.seconds);
+      std::cout << fmt::format(
+          "generated {} owners, {} companies, {} contacts, {} interactions, {} cases, {} orders in {:.1f} s\n", r.owners,
+          r.companies, r.contacts, r.interactions, r.cases, r.orders.orders, r.seconds);
+      if (r.orders.orders > 0)
+        std::cout << fmt::format(
+            "orders drawn from BG/NBD r={} alpha={:.6f} a={} b={} (weeks) and Gamma-Gamma p={} q={} gamma={} (minor "
+            "units)\n",
+            r.orders.timing.r, r.orders.timing.alpha, r.orders.timing.a, r.orders.timing.b, r.orders.spend.p,
+            r.orders.spend.q, r.orders.spend.gamma);
       return 0;
     }
   } catch (const Error& e) {

@@ -179,3 +179,8 @@ function req_service_report_uncached()
       os.date("!%Y-%m-%d", from + 27 * 86400)
   return wrk.format("GET", path, auth)
 end
+
+-- One customer's analytics (from the cached analysis of the whole base).
+function req_customer_analytics()
+  return wrk.format("GET", "/api/v1/analytics/customers/" .. pick(ids), auth)
+end

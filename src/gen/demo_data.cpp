@@ -306,6 +306,12 @@ GenReport GenerateDemoData(Db& db, const GenOptions& options) {
     report.cases = GenerateCases(tx, options.cases, contact_ids, owners, g.engine());
     bulk.Resume();
   });
+  if (contact_ids.empty() && options.orders > 0) {
+    // Orders alone (`--contacts 0`): for the contacts already there.
+    Rows rows = db.Read([](Tx& tx) { return tx.Query("SELECT id FROM contacts WHERE archived_at IS NULL ORDER BY seq"); });
+    for (const Row& r : rows) contact_ids.push_back(r.Text(0));
+  }
+  report.orders = GenerateOrders(db, options.orders, contact_ids, options.seed);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }

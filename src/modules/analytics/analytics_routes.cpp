@@ -50,6 +50,8 @@ void AddAnalyticsRoutes(Router& r, Db& db, AnalyticsService& analytics) {
   r.Get("/api/v1/analytics/customers/{contact_id}", Access::kAgent, [&](Ctx& c) {
     return Response::Json(analytics.Customer(std::string(c.Param("contact_id")), Refresh(c)));
   });
+  r.Get("/api/v1/analytics/status", Access::kManager,
+        [&](Ctx& c) { return Response::Json(analytics.Status(Refresh(c))); });
   r.Get("/api/v1/analytics/rfm", Access::kManager,
         [&](Ctx& c) { return Response::Json(analytics.Rfm(Text(c, "segment"), Page(c), Refresh(c))); });
   r.Get("/api/v1/analytics/clv", Access::kManager,

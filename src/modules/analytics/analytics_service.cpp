@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <set>
@@ -249,11 +250,17 @@ std::shared_ptr<const Analysis> AnalyticsService::Compute(const Key& key) {
   }
   AnalyticsSettings settings = db_.Read([](Tx& tx) { return ReadAnalyticsSettings(tx); });
   // The snapshot carries the version it read; a write after CurrentKey makes it newer.
+  auto started = std::chrono::steady_clock::now();
   Snapshot snapshot = ReadSnapshot(db_, settings, key.today);
+  double snapshot_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   Key computed_key{snapshot.data_version, key.today, key.settings};
-  auto analysis = std::make_shared<const Analysis>(Analyze(std::move(snapshot), settings));
-  spdlog::info("analytics: {} customers in {:.0f} ms (data version {})", analysis->customers.size(),
-               analysis->compute_ms, analysis->data_version);
+  size_t purchases = snapshot.purchases.size();
+  Analysis computed = Analyze(std::move(snapshot), settings);
+  computed.timings["snapshot_ms"] = snapshot_ms;
+  computed.timings["purchases"] = purchases;
+  auto analysis = std::make_shared<const Analysis>(std::move(computed));
+  spdlog::info("analytics: {} customers, {} purchases: snapshot {:.0f} ms, analysis {:.0f} ms (data version {})",
+               analysis->customers.size(), purchases, snapshot_ms, analysis->compute_ms, analysis->data_version);
   std::lock_guard lock(mu_);
   current_ = analysis;
   current_key_ = computed_key;
@@ -305,6 +312,14 @@ json::object AnalyticsService::Meta(const Fetched& f) {
           {"data_version", a.data_version},
           {"stale", f.stale},
           {"currency", a.currency}};
+}
+
+json::object AnalyticsService::Status(bool refresh) {
+  Fetched f = Fetch(refresh);
+  json::object out = Meta(f);
+  out["customers"] = f.analysis->customers.size();
+  out["timings"] = f.analysis->timings;
+  return out;
 }
 
 json::object AnalyticsService::Customer(const std::string& contact_id, bool refresh) {

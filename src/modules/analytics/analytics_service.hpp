@@ -38,6 +38,8 @@ class AnalyticsService {
   // The current analysis; computed now if there is none yet or `refresh` is asked.
   std::shared_ptr<const analytics::Analysis> Current(bool refresh = false);
 
+  // When the analysis was made, of how much, and how long each step took.
+  json::object Status(bool refresh);
   json::object Customer(const std::string& contact_id, bool refresh);
   json::object Rfm(const std::optional<std::string>& segment, const PageRequest& page, bool refresh);
   json::object Clv(const PageRequest& page, bool refresh);

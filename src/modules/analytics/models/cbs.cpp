@@ -1,6 +1,8 @@
 #include "modules/analytics/models/cbs.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <random>
 #include <tuple>
 
 namespace hearth::analytics {
@@ -70,17 +72,28 @@ std::vector<FitRow> DistinctFrequencyRecencyAge(const std::vector<Cbs>& customer
     size_t j = i;
     while (j < keys.size() && keys[j] == keys[i]) ++j;
     uint64_t k = keys[i];
-    rows.push_back(FitRow{static_cast<int>(k >> 40), static_cast<double>((k >> 20) & 0xFFFFF) / 7.0,
-                          static_cast<double>(k & 0xFFFFF) / 7.0, static_cast<double>(j - i)});
+    auto recency_days = static_cast<int32_t>((k >> 20) & 0xFFFFF), age_days = static_cast<int32_t>(k & 0xFFFFF);
+    rows.push_back(FitRow{static_cast<int>(k >> 40), recency_days / 7.0, age_days / 7.0, static_cast<double>(j - i),
+                          recency_days, age_days});
     i = j;
   }
   return rows;
 }
 
+std::vector<FitRow> SampleRows(const std::vector<FitRow>& rows, size_t n) {
+  if (rows.size() <= n) return rows;
+  std::mt19937_64 rng(20050101);
+  std::bernoulli_distribution keep(static_cast<double>(n) / rows.size());
+  std::vector<FitRow> sample;
+  for (const FitRow& row : rows)
+    if (keep(rng)) sample.push_back(row);
+  return sample;
+}
+
 std::vector<SpendRow> RepeatSpend(const std::vector<Cbs>& customers) {
   std::vector<SpendRow> rows;
   for (const Cbs& c : customers)
-    if (c.x > 0) rows.push_back(SpendRow{c.x, c.zbar});
+    if (c.x > 0) rows.push_back(SpendRow{c.x, c.zbar, std::log(c.zbar)});
   return rows;
 }
 

@@ -69,7 +69,9 @@ bool Converged(const Simplex& s) {
   for (size_t i = 1; i < s.points.size(); ++i)
     for (size_t j = 0; j < s.points[i].size(); ++j)
       size = std::max(size, std::fabs(s.points[i][j] - s.points[0][j]));
-  return spread <= 1e-12 * (1 + std::fabs(s.values.front())) && size <= 1e-9;
+  // Parameters to a relative 1e-7 (they are searched as logarithms) and the likelihood to
+  // 1e-11 of itself: far finer than any estimate's standard error.
+  return spread <= 1e-11 * (1 + std::fabs(s.values.front())) && size <= 1e-7;
 }
 
 // One Nelder-Mead run (standard coefficients: reflect 1, expand 2, contract ½, shrink ½).
@@ -114,25 +116,96 @@ Point NelderMead(const LogSpaceObjective& f, const Point& start, double step, in
 
 }  // namespace
 
-Minimum MinimizePositive(const std::function<double(const Point&)>& f, const Point& start) {
+Minimum MinimizePositive(const std::function<double(const Point&)>& f, const Point& start, double first_step) {
   Minimum m;
   LogSpaceObjective objective(f, m.evaluations);
   Point best(start.size());
   for (size_t i = 0; i < start.size(); ++i) best[i] = std::log(start[i]);
   double best_value = objective(best);
   // Restart with a fresh simplex around the best point until it stops moving.
-  double step = 1.0;
+  double step = first_step;
   for (int restart = 0; restart < 12; ++restart) {
     Point next = NelderMead(objective, best, step, 5000);
     double value = objective(next);
     bool improved = value < best_value - 1e-10 * (1 + std::fabs(best_value));
     if (value <= best_value) best = next, best_value = value;
     if (!improved && restart > 0) break;
-    step = 0.1;
+    step = std::min(step, 0.1);
   }
   m.params.resize(best.size());
   for (size_t i = 0; i < best.size(); ++i) m.params[i] = std::exp(best[i]);
   m.value = best_value;
+  return m;
+}
+
+Minimum MinimizePositiveWithGradient(const ValueAndGradient& f, const Point& start) {
+  const size_t n = start.size();
+  Minimum m;
+  // In θ = ln p: ∂f/∂θ = p ∂f/∂p.
+  auto eval = [&](const Point& theta, Point& grad) {
+    Point p(n);
+    for (size_t i = 0; i < n; ++i) p[i] = std::exp(theta[i]);
+    Point g(n);
+    ++m.evaluations;
+    double v = f(p, g);
+    grad.resize(n);
+    for (size_t i = 0; i < n; ++i) grad[i] = g[i] * p[i];
+    return std::isfinite(v) ? v : std::numeric_limits<double>::infinity();
+  };
+  Point theta(n), grad;
+  for (size_t i = 0; i < n; ++i) theta[i] = std::log(start[i]);
+  double value = eval(theta, grad);
+  std::vector<Point> h(n, Point(n, 0.0));  // inverse Hessian estimate
+  for (size_t i = 0; i < n; ++i) h[i][i] = 1e-3;  // a small first step: the start is good
+  for (int it = 0; it < 200; ++it) {
+    Point dir(n, 0.0);
+    for (size_t i = 0; i < n; ++i)
+      for (size_t j = 0; j < n; ++j) dir[i] -= h[i][j] * grad[j];
+    double slope = 0;
+    for (size_t i = 0; i < n; ++i) slope += grad[i] * dir[i];
+    if (slope >= 0) {  // not a descent direction: start the estimate over
+      for (size_t i = 0; i < n; ++i) {
+        std::fill(h[i].begin(), h[i].end(), 0.0);
+        h[i][i] = 1e-3;
+        dir[i] = -1e-3 * grad[i];
+      }
+      slope = 0;
+      for (size_t i = 0; i < n; ++i) slope += grad[i] * dir[i];
+    }
+    double t = 1;
+    Point next(n), next_grad;
+    double next_value = 0;
+    for (int k = 0; k < 40; ++k, t *= 0.5) {
+      for (size_t i = 0; i < n; ++i) next[i] = theta[i] + t * dir[i];
+      next_value = eval(next, next_grad);
+      if (next_value <= value + 1e-4 * t * slope) break;
+    }
+    if (!(next_value < value)) break;  // no progress left at double precision
+    Point s(n), y(n);
+    double sy = 0, step = 0;
+    for (size_t i = 0; i < n; ++i) {
+      s[i] = next[i] - theta[i], y[i] = next_grad[i] - grad[i];
+      sy += s[i] * y[i];
+      step = std::max(step, std::fabs(s[i]));
+    }
+    double change = value - next_value;
+    theta = next, grad = next_grad, value = next_value;
+    if (change <= 1e-13 * std::fabs(value) && step <= 1e-8) break;
+    if (sy <= 1e-300) continue;
+    // BFGS update of the inverse Hessian: H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ.
+    double rho = 1 / sy;
+    Point hy(n, 0.0);
+    for (size_t i = 0; i < n; ++i)
+      for (size_t j = 0; j < n; ++j) hy[i] += h[i][j] * y[j];
+    double yhy = 0;
+    for (size_t i = 0; i < n; ++i) yhy += y[i] * hy[i];
+    for (size_t i = 0; i < n; ++i)
+      for (size_t j = 0; j < n; ++j)
+        h[i][j] += rho * ((1 + rho * yhy) * s[i] * s[j] - hy[i] * s[j] - s[i] * hy[j]);
+  }
+  m.params.resize(n);
+  for (size_t i = 0; i < n; ++i) m.params[i] = std::exp(theta[i]);
+  m.value = value;
   return m;
 }
 

@@ -6,6 +6,14 @@ namespace hearth::analytics {
 
 double LogBeta(double a, double b) { return std::lgamma(a) + std::lgamma(b) - std::lgamma(a + b); }
 
+double Digamma(double x) {
+  double result = 0;
+  for (; x < 6; x += 1) result -= 1 / x;
+  double f = 1 / (x * x);
+  return result + std::log(x) - 0.5 / x -
+         f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))));
+}
+
 double Hyp2F1(double a, double b, double c, double z) {
   double term = 1.0;
   double sum = 1.0;
