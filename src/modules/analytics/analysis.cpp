@@ -189,8 +189,8 @@ Analysis Analyze(Snapshot s, const AnalyticsSettings& settings) {
   auto begin = Clock::now();
   Analysis a;
   a.data_version = s.data_version, a.currency = s.currency, a.today = s.today;
-  a.contact_ids = std::move(s.contact_ids);
-  a.customers.resize(a.contact_ids.size());
+  a.contact_seqs = std::move(s.contact_seqs);
+  a.customers.resize(a.contact_seqs.size());
   a.products = std::move(s.products);
 
   auto start = Clock::now();
@@ -257,8 +257,8 @@ Analysis Analyze(Snapshot s, const AnalyticsSettings& settings) {
                                                {"expected_purchases", std::round(total_expected * 100) / 100}}},
                        {"distribution", ClvDistribution(a.customers)},
                        {"diagnostics", diagnostics}};
-  a.index.reserve(a.contact_ids.size());
-  for (uint32_t i = 0; i < a.contact_ids.size(); ++i) a.index.emplace(a.contact_ids[i], i);
+  a.index.reserve(a.contact_seqs.size());
+  for (uint32_t i = 0; i < a.contact_seqs.size(); ++i) a.index.emplace(a.contact_seqs[i], i);
   for (uint32_t i = 0; i < a.products.size(); ++i) a.product_index.emplace(a.products[i].id, i);
   a.compute_ms = MsSince(begin);
   a.timings["total_ms"] = a.compute_ms;

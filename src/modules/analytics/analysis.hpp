@@ -41,7 +41,7 @@ struct Snapshot {
   int64_t data_version = 0;
   std::string currency;
   int32_t today = 0;
-  std::vector<std::string> contact_ids;  // Purchase::customer indexes this
+  std::vector<int64_t> contact_seqs;     // Purchase::customer indexes this (contacts.seq)
   std::vector<Purchase> purchases;
   std::vector<ProductInfo> products;     // Basket items index this
   std::vector<Basket> baskets;           // orders within the affinity window
@@ -65,8 +65,8 @@ struct Analysis {
   int32_t today = 0;
   std::string computed_at;
   double compute_ms = 0;
-  std::vector<std::string> contact_ids;
-  std::unordered_map<std::string, uint32_t> index;          // contact id → customers[i]
+  std::vector<int64_t> contact_seqs;                        // customers[i] is contact seq contact_seqs[i]
+  std::unordered_map<int64_t, uint32_t> index;              // contact seq → customers[i]
   std::unordered_map<std::string, uint32_t> product_index;  // product id → products[i]
   std::vector<CustomerAnalysis> customers;
   std::optional<BgNbd> bgnbd;

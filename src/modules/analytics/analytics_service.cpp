@@ -39,27 +39,38 @@ std::string NextCursor(size_t offset, size_t total) {
 json::value CursorJson(const std::string& c) { return c.empty() ? json::value(nullptr) : json::value(c); }
 
 struct ContactInfo {
+  std::string id;
+  int64_t seq = 0;
   std::string name;
   std::optional<std::string> owner_id;
   std::string phase;
 };
 
-// Names, owners and phases of a page of contacts (500 ids per query at most).
-std::map<std::string, ContactInfo> ContactsById(Tx& tx, const std::vector<std::string>& ids) {
-  std::map<std::string, ContactInfo> out;
-  for (size_t i = 0; i < ids.size(); i += 500) {
-    size_t n = std::min<size_t>(500, ids.size() - i);
+constexpr const char* kContactColumns = "SELECT id, seq, first_name, last_name, email, owner_id, phase FROM contacts";
+
+ContactInfo ContactOf(const Row& r) {
+  std::string name = r.OptText(2).value_or("");
+  if (auto last = r.OptText(3)) name += (name.empty() ? "" : " ") + *last;
+  if (name.empty()) name = r.OptText(4).value_or("");
+  return ContactInfo{r.Text(0), r.Int(1), name, r.OptText(5), r.Text(6)};
+}
+
+std::optional<ContactInfo> ContactById(Tx& tx, const std::string& id) {
+  auto row = tx.QueryOne(std::string(kContactColumns) + " WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return ContactOf(*row);
+}
+
+// Ids, names, owners and phases of a page of customers (500 per query at most).
+std::map<int64_t, ContactInfo> ContactsBySeq(Tx& tx, const std::vector<int64_t>& seqs) {
+  std::map<int64_t, ContactInfo> out;
+  for (size_t i = 0; i < seqs.size(); i += 500) {
+    size_t n = std::min<size_t>(500, seqs.size() - i);
     std::string marks;
     Params params;
-    for (size_t j = 0; j < n; ++j) marks += j ? ",?" : "?", params.emplace_back(ids[i + j]);
-    for (const Row& r : tx.Query("SELECT id, first_name, last_name, email, owner_id, phase FROM contacts WHERE id IN (" +
-                                     marks + ")",
-                                 params)) {
-      std::string name = r.OptText(1).value_or("");
-      if (auto last = r.OptText(2)) name += (name.empty() ? "" : " ") + *last;
-      if (name.empty()) name = r.OptText(3).value_or("");
-      out[r.Text(0)] = ContactInfo{name, r.OptText(4), r.Text(5)};
-    }
+    for (size_t j = 0; j < n; ++j) marks += j ? ",?" : "?", params.emplace_back(seqs[i + j]);
+    for (const Row& r : tx.Query(std::string(kContactColumns) + " WHERE seq IN (" + marks + ")", params))
+      out[r.Int(1)] = ContactOf(r);
   }
   return out;
 }
@@ -107,16 +118,17 @@ struct Bought {
 
 std::vector<Bought> ProductsBought(Tx& tx, const std::string& contact_id, const std::string& currency, int32_t today) {
   std::vector<Bought> out;
-  Rows rows = tx.Query(fmt::format("SELECT l.product_id, p.sku, p.name, o.ordered_at FROM orders o "
-                                   "JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id "
-                                   "WHERE o.contact_id = ? AND o.currency = ? AND p.is_service = 0 AND {} "
-                                   "ORDER BY l.product_id, o.ordered_at",
-                                   kCountingOrders),
-                       {contact_id, currency});
+  Rows rows = tx.Query(
+      "SELECT l.product_id, p.sku, p.name, o.ordered_day FROM orders o "
+      "JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id "
+      "WHERE o.contact_id = ? AND o.currency = ? AND p.is_service = 0 AND o.ordered_day <= ? AND o.archived_at IS NULL "
+      "AND o.status IN ('placed','paid','shipped','delivered') AND o.merchandise_minor > 0 "
+      "ORDER BY l.product_id, o.ordered_day",
+      {contact_id, currency, today});
   for (const Row& r : rows) {
     if (out.empty() || out.back().id != r.Text(0)) out.push_back(Bought{r.Text(0), r.Text(1), r.Text(2), {}, {}});
-    auto day = DayNumber(r.Text(3));
-    if (day && (out.back().days.empty() || out.back().days.back() != *day)) out.back().days.push_back(*day);
+    auto day = static_cast<int32_t>(r.Int(3));
+    if (out.back().days.empty() || out.back().days.back() != day) out.back().days.push_back(day);
   }
   for (Bought& b : out) b.rhythm = RhythmOf(b.days, today);
   std::sort(out.begin(), out.end(), [](const Bought& x, const Bought& y) {
@@ -327,11 +339,10 @@ json::object AnalyticsService::Customer(const std::string& contact_id, bool refr
   const Analysis& a = *f.analysis;
   AnalyticsSettings settings = db_.Read([](Tx& tx) { return ReadAnalyticsSettings(tx); });
   auto [contact, bought, signals] = db_.Read([&](Tx& tx) {
-    auto contacts = ContactsById(tx, {contact_id});
-    if (contacts.empty()) throw Error::NotFound("No contact with id " + contact_id + ".");
-    ContactInfo info = contacts.begin()->second;
-    return std::make_tuple(info, ProductsBought(tx, contact_id, a.currency, a.today),
-                           ServiceSignals(tx, contact_id, info.phase));
+    auto info = ContactById(tx, contact_id);
+    if (!info) throw Error::NotFound("No contact with id " + contact_id + ".");
+    return std::make_tuple(*info, ProductsBought(tx, contact_id, a.currency, a.today),
+                           ServiceSignals(tx, contact_id, info->phase));
   });
   json::object out = Meta(f);
   out["contact_id"] = contact_id;
@@ -343,7 +354,7 @@ json::object AnalyticsService::Customer(const std::string& contact_id, bool refr
     products.push_back(std::move(p));
   }
   out["products"] = products;
-  auto it = a.index.find(contact_id);
+  auto it = a.index.find(contact.seq);
   HealthInputs& in = signals;
   if (it == a.index.end()) {
     out["purchases"] = json::object{{"orders", 0},           {"purchase_days", 0}, {"first_purchase", nullptr},
@@ -389,20 +400,21 @@ json::object AnalyticsService::Rfm(const std::optional<std::string>& segment, co
     if (a.customers[i].purchase_days > 0 && a.customers[i].rfm.segment == index) members.push_back(i);
   std::stable_sort(members.begin(), members.end(),
                    [&](uint32_t x, uint32_t y) { return a.customers[x].total_minor > a.customers[y].total_minor; });
-  std::vector<std::string> ids;
-  for (size_t i = page.offset; i < members.size() && ids.size() < static_cast<size_t>(page.limit); ++i)
-    ids.push_back(a.contact_ids[members[i]]);
-  auto contacts = db_.Read([&](Tx& tx) { return ContactsById(tx, ids); });
+  std::vector<int64_t> seqs;
+  for (size_t i = page.offset; i < members.size() && seqs.size() < static_cast<size_t>(page.limit); ++i)
+    seqs.push_back(a.contact_seqs[members[i]]);
+  auto contacts = db_.Read([&](Tx& tx) { return ContactsBySeq(tx, seqs); });
   json::array items;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    const CustomerAnalysis& c = a.customers[members[page.offset + i]];
-    json::object item = RfmJson(a, c);
-    item["contact_id"] = ids[i];
-    item["name"] = contacts.count(ids[i]) ? contacts[ids[i]].name : "";
+  for (size_t i = 0; i < seqs.size(); ++i) {
+    auto contact = contacts.find(seqs[i]);
+    if (contact == contacts.end()) continue;  // deleted since
+    json::object item = RfmJson(a, a.customers[members[page.offset + i]]);
+    item["contact_id"] = contact->second.id;
+    item["name"] = contact->second.name;
     items.push_back(std::move(item));
   }
   out["items"] = items;
-  out["next_cursor"] = CursorJson(NextCursor(page.offset + ids.size(), members.size()));
+  out["next_cursor"] = CursorJson(NextCursor(page.offset + seqs.size(), members.size()));
   return out;
 }
 
@@ -412,20 +424,22 @@ json::object AnalyticsService::Clv(const PageRequest& page, bool refresh) {
   AnalyticsSettings settings = db_.Read([](Tx& tx) { return ReadAnalyticsSettings(tx); });
   json::object out = Meta(f);
   for (const auto& [k, v] : a.clv) out[k] = v;
-  std::vector<std::string> ids;
-  for (size_t i = page.offset; i < a.by_clv.size() && ids.size() < static_cast<size_t>(page.limit); ++i)
-    ids.push_back(a.contact_ids[a.by_clv[i]]);
-  auto contacts = db_.Read([&](Tx& tx) { return ContactsById(tx, ids); });
+  std::vector<int64_t> seqs;
+  for (size_t i = page.offset; i < a.by_clv.size() && seqs.size() < static_cast<size_t>(page.limit); ++i)
+    seqs.push_back(a.contact_seqs[a.by_clv[i]]);
+  auto contacts = db_.Read([&](Tx& tx) { return ContactsBySeq(tx, seqs); });
   json::array items;
-  for (size_t i = 0; i < ids.size(); ++i) {
+  for (size_t i = 0; i < seqs.size(); ++i) {
+    auto contact = contacts.find(seqs[i]);
+    if (contact == contacts.end()) continue;  // deleted since
     const CustomerAnalysis& c = a.customers[a.by_clv[page.offset + i]];
-    json::object item{{"contact_id", ids[i]}, {"name", contacts.count(ids[i]) ? contacts[ids[i]].name : ""}};
+    json::object item{{"contact_id", contact->second.id}, {"name", contact->second.name}};
     if (json::value m = ModelJson(a, c, settings.horizon_weeks); m.is_object())
       for (const auto& [k, v] : m.as_object()) item[k] = v;
     items.push_back(std::move(item));
   }
   out["items"] = items;
-  out["next_cursor"] = CursorJson(NextCursor(page.offset + ids.size(), a.by_clv.size()));
+  out["next_cursor"] = CursorJson(NextCursor(page.offset + seqs.size(), a.by_clv.size()));
   return out;
 }
 
@@ -459,17 +473,17 @@ json::object AnalyticsService::Due(const std::optional<std::string>& owner_id, c
   size_t next = page.offset;
   // Walk the due list in chunks, keeping the customers that match, until the page is full.
   while (next < a.due.size() && items.size() < static_cast<size_t>(page.limit)) {
-    std::vector<std::string> ids;
-    for (size_t i = next; i < a.due.size() && ids.size() < 500; ++i) ids.push_back(a.contact_ids[a.due[i]]);
-    auto contacts = db_.Read([&](Tx& tx) { return ContactsById(tx, ids); });
+    std::vector<int64_t> seqs;
+    for (size_t i = next; i < a.due.size() && seqs.size() < 500; ++i) seqs.push_back(a.contact_seqs[a.due[i]]);
+    auto contacts = db_.Read([&](Tx& tx) { return ContactsBySeq(tx, seqs); });
     size_t i = 0;
-    for (; i < ids.size() && items.size() < static_cast<size_t>(page.limit); ++i) {
+    for (; i < seqs.size() && items.size() < static_cast<size_t>(page.limit); ++i) {
       const CustomerAnalysis& c = a.customers[a.due[next + i]];
-      auto contact = contacts.find(ids[i]);
+      auto contact = contacts.find(seqs[i]);
       if (contact == contacts.end()) continue;  // deleted since
       if (owner_id && contact->second.owner_id != *owner_id) continue;
       if (status && DueStatusName(c.rhythm.status) != *status) continue;
-      json::object item{{"contact_id", ids[i]},
+      json::object item{{"contact_id", contact->second.id},
                         {"name", contact->second.name},
                         {"owner_id", contact->second.owner_id ? json::value(*contact->second.owner_id) : nullptr},
                         {"last_purchase", DayText(c.last_day)},
@@ -508,10 +522,13 @@ json::object AnalyticsService::CreateDueTasks(const std::string& actor_id, const
     const json::array& ids = ids_value->as_array();
     if (ids.size() > 500) throw Error::Invalid({{"contact_ids", "at most 500 at a time"}});
     for (size_t i = 0; i < ids.size(); ++i) {
-      if (!ids[i].is_string()) throw Error::Invalid({{fmt::format("contact_ids[{}]", i), "must be a contact id"}});
-      auto it = a->index.find(std::string(ids[i].as_string()));
+      std::string field = fmt::format("contact_ids[{}]", i);
+      if (!ids[i].is_string()) throw Error::Invalid({{field, "must be a contact id"}});
+      auto contact = db_.Read([&](Tx& tx) { return ContactById(tx, std::string(ids[i].as_string())); });
+      if (!contact) throw Error::Invalid({{field, "is not a contact"}});
+      auto it = a->index.find(contact->seq);
       if (it == a->index.end() || !a->customers[it->second].rhythm.next_due)
-        throw Error::Invalid({{fmt::format("contact_ids[{}]", i), "has no purchase rhythm (needs two purchase days)"}});
+        throw Error::Invalid({{field, "has no purchase rhythm (needs two purchase days)"}});
       wanted.push_back(it->second);
     }
   }
@@ -519,15 +536,16 @@ json::object AnalyticsService::CreateDueTasks(const std::string& actor_id, const
   json::array task_ids;
   for (size_t start = 0; start < wanted.size(); start += 500) {
     size_t end = std::min(wanted.size(), start + 500);
-    std::vector<std::string> ids;
-    for (size_t i = start; i < end; ++i) ids.push_back(a->contact_ids[wanted[i]]);
-    db_.Write([&](Tx& tx) {
-      auto contacts = ContactsById(tx, ids);
+    std::vector<int64_t> seqs;
+    for (size_t i = start; i < end; ++i) seqs.push_back(a->contact_seqs[wanted[i]]);
+    auto [made, passed] = db_.Write([&](Tx& tx) {
+      int created = 0, skipped = 0;  // per attempt: PostgreSQL may run this again
+      auto contacts = ContactsBySeq(tx, seqs);
       for (size_t i = start; i < end; ++i) {
-        const std::string& id = a->contact_ids[wanted[i]];
         const CustomerAnalysis& c = a->customers[wanted[i]];
-        auto contact = contacts.find(id);
+        auto contact = contacts.find(a->contact_seqs[wanted[i]]);
         if (contact == contacts.end() || (owner && contact->second.owner_id != *owner)) continue;
+        const std::string& id = contact->second.id;
         Task t;
         std::string due = DayText(std::max(a->today, *c.rhythm.next_due));
         t.title = fmt::format("Purchase due: {} (usually every {} days, last bought {})", contact->second.name,
@@ -550,7 +568,9 @@ json::object AnalyticsService::CreateDueTasks(const std::string& actor_id, const
         TaskService::CreateFollowUp(tx, std::move(t));
         ++created;
       }
+      return std::make_pair(created, skipped);
     });
+    created += made, skipped += passed;
   }
   return json::object{{"created", created}, {"skipped", skipped}};
 }

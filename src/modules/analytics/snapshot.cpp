@@ -1,6 +1,5 @@
 #include "modules/analytics/snapshot.hpp"
 
-#include "modules/analytics/day_number.hpp"
 #include "storage/data_version.hpp"
 
 #include <fmt/format.h>
@@ -11,52 +10,63 @@
 namespace hearth::analytics {
 namespace {
 
-constexpr int64_t kPage = 100'000;
+// Contacts per query when reading purchases (a few hundred thousand rows at most).
+constexpr int64_t kContactsPerPage = 50'000;
+constexpr int64_t kOrdersPerPage = 20'000;
 
 std::string MostUsedCurrency(Tx& tx) {
   auto row = tx.QueryOne(
-      "SELECT currency FROM orders o WHERE o.archived_at IS NULL GROUP BY currency ORDER BY count(*) DESC, currency "
+      "SELECT currency FROM orders WHERE archived_at IS NULL GROUP BY currency ORDER BY count(*) DESC, currency "
       "LIMIT 1");
   return row ? row->Text(0) : "EUR";
 }
 
+// Every counting order's (customer, day, merchandise value), from the orders_analysis
+// index, in customer and day order.
 void ReadPurchases(Tx& tx, Snapshot& s) {
-  std::unordered_map<std::string, uint32_t> index;
+  auto bounds = tx.QueryOne("SELECT min(seq), max(seq) FROM contacts");
+  if (!bounds || bounds->IsNull(0)) return;
   const std::string sql = fmt::format(
-      "SELECT o.seq, o.contact_id, o.ordered_at, o.merchandise_minor FROM orders o "
-      "WHERE o.seq > ? AND o.currency = ? AND {} ORDER BY o.seq LIMIT {}",
-      kCountingOrders, kPage);
-  for (int64_t after = 0;;) {
-    Rows rows = tx.Query(sql, {after, s.currency});
-    for (const Row& r : rows) {
-      auto [it, added] = index.emplace(r.Text(1), static_cast<uint32_t>(s.contact_ids.size()));
-      if (added) s.contact_ids.push_back(it->first);
-      auto day = DayNumber(r.Text(2));
-      if (!day || *day > s.today) continue;  // a clock ahead of ours: not yet
-      s.purchases.push_back(Purchase{it->second, *day, static_cast<double>(r.Int(3))});
+      "SELECT contact_seq, ordered_day, merchandise_minor FROM orders "
+      "WHERE currency = ? AND contact_seq > ? AND contact_seq <= ? AND {} ORDER BY contact_seq, ordered_day",
+      kCountingOrders);
+  for (int64_t from = bounds->Int(0) - 1; from < bounds->Int(1); from += kContactsPerPage) {
+    for (const Row& r : tx.Query(sql, {s.currency, from, from + kContactsPerPage})) {
+      int64_t seq = r.Int(0);
+      if (s.contact_seqs.empty() || s.contact_seqs.back() != seq) s.contact_seqs.push_back(seq);
+      auto day = static_cast<int32_t>(r.Int(1));
+      if (day > s.today) continue;  // a clock ahead of ours: not yet
+      s.purchases.push_back(
+          Purchase{static_cast<uint32_t>(s.contact_seqs.size() - 1), day, static_cast<double>(r.Int(2))});
     }
-    if (rows.size() < static_cast<size_t>(kPage)) break;
-    after = rows.back().Int(0);
   }
 }
 
-// Baskets: one per order in the window, holding its distinct non-service products.
+// Baskets: the newest orders (by number) in the affinity window, each with its distinct
+// non-service products.
 void ReadBaskets(Tx& tx, Snapshot& s, int affinity_days) {
   std::unordered_map<std::string, uint32_t> index;
-  const std::string since = DayText(s.today - affinity_days);
-  const std::string sql = fmt::format(
-      "SELECT o.seq, l.product_id, p.sku, p.name FROM orders o "
-      "JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id "
-      "WHERE o.seq > ? AND o.seq <= ? AND o.ordered_at >= ? AND o.currency = ? AND p.is_service = 0 AND {} "
-      "ORDER BY o.seq",
-      kCountingOrders);
-  auto bounds = tx.QueryOne("SELECT min(seq), max(seq) FROM orders o WHERE o.ordered_at >= ?", {since});
+  std::unordered_map<std::string, bool> service;
+  for (const Row& r : tx.Query("SELECT id, sku, name, is_service FROM products")) {
+    if (r.Int(3)) {
+      service[r.Text(0)] = true;
+      continue;
+    }
+    index.emplace(r.Text(0), static_cast<uint32_t>(s.products.size()));
+    s.products.push_back(ProductInfo{r.Text(0), r.Text(1), r.Text(2)});
+  }
+  auto bounds = tx.QueryOne("SELECT min(seq), max(seq) FROM orders");
   if (!bounds || bounds->IsNull(0)) return;
-  int64_t last_order = -1;
-  for (int64_t from = bounds->Int(0) - 1; from < bounds->Int(1); from += kPage) {
-    for (const Row& r : tx.Query(sql, {from, from + kPage, since, s.currency})) {
-      auto [it, added] = index.emplace(r.Text(1), static_cast<uint32_t>(s.products.size()));
-      if (added) s.products.push_back(ProductInfo{r.Text(1), r.Text(2), r.Text(3)});
+  const std::string sql = fmt::format(
+      "SELECT o.seq, l.product_id FROM orders o JOIN order_lines l ON l.order_id = o.id "
+      "WHERE o.seq > ? AND o.seq <= ? AND o.currency = ? AND o.ordered_day >= ? AND o.ordered_day <= ? "
+      "AND o.archived_at IS NULL AND o.status IN ('placed','paid','shipped','delivered') AND o.merchandise_minor > 0 "
+      "ORDER BY o.seq");
+  for (int64_t to = bounds->Int(1); to >= bounds->Int(0) && s.baskets.size() < kMaxBaskets; to -= kOrdersPerPage) {
+    int64_t last_order = -1;
+    for (const Row& r : tx.Query(sql, {to - kOrdersPerPage, to, s.currency, s.today - affinity_days, s.today})) {
+      auto it = index.find(r.Text(1));
+      if (it == index.end()) continue;  // a service
       if (r.Int(0) != last_order) s.baskets.emplace_back(), last_order = r.Int(0);
       s.baskets.back().push_back(it->second);
     }

@@ -1,6 +1,10 @@
 #include "modules/orders/order_store.hpp"
 
+#include "core/time.hpp"
+
+#include <algorithm>
 #include <map>
+#include <stdexcept>
 
 namespace hearth {
 
@@ -34,6 +38,33 @@ json::object ToJson(const Order& o) {
 }
 
 namespace {
+
+// The UTC day of an RFC 3339 time, as days since 1970-01-01.
+int64_t OrderedDay(const std::string& ordered_at) {
+  auto t = ParseTime(ordered_at);
+  if (!t) throw std::invalid_argument("ordered_at is not an RFC 3339 time: " + ordered_at);
+  int64_t s = UnixSeconds(*t);
+  return (s >= 0 ? s : s - 86'399) / 86'400;
+}
+
+std::string Marks(size_t n);
+
+// The seq of each order's contact (analyses key customers by it).
+std::map<std::string, int64_t> ContactSeqs(Tx& tx, const std::vector<Order>& orders) {
+  std::vector<std::string> ids;
+  for (const Order& o : orders) ids.push_back(o.contact_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::map<std::string, int64_t> out;
+  for (size_t i = 0; i < ids.size(); i += 500) {
+    Params params(ids.begin() + i, ids.begin() + std::min(ids.size(), i + 500));
+    for (const Row& r : tx.Query("SELECT id, seq FROM contacts WHERE id IN (" + Marks(params.size()) + ")", params))
+      out[r.Text(0)] = r.Int(1);
+  }
+  for (const std::string& id : ids)
+    if (!out.count(id)) throw std::invalid_argument("no contact " + id);  // checked by the service before
+  return out;
+}
 
 std::string Marks(size_t n) {
   std::string marks;
@@ -111,15 +142,16 @@ void OrderStore::LoadLines(Tx& tx, std::vector<Order*> orders) {
 }
 
 void OrderStore::InsertMany(Tx& tx, std::vector<Order>& orders) {
+  std::map<std::string, int64_t> contact_seq = ContactSeqs(tx, orders);
   std::vector<Params> rows;
   rows.reserve(orders.size());
   for (const Order& o : orders)
-    rows.push_back({o.id, o.contact_id, o.ordered_at, o.currency, o.status, o.channel, o.external_ref, o.note,
-                    o.total_minor, o.merchandise_minor, o.created_by, o.archived_at, o.created_at, o.updated_at,
-                    o.version});
-  Rows numbers = tx.InsertMany("INSERT INTO orders (id, contact_id, ordered_at, currency, status, channel, external_ref, "
-                               "note, total_minor, merchandise_minor, created_by, archived_at, created_at, updated_at, "
-                               "version) VALUES",
+    rows.push_back({o.id, o.contact_id, contact_seq.at(o.contact_id), o.ordered_at, OrderedDay(o.ordered_at),
+                    o.currency, o.status, o.channel, o.external_ref, o.note, o.total_minor, o.merchandise_minor,
+                    o.created_by, o.archived_at, o.created_at, o.updated_at, o.version});
+  Rows numbers = tx.InsertMany("INSERT INTO orders (id, contact_id, contact_seq, ordered_at, ordered_day, currency, "
+                               "status, channel, external_ref, note, total_minor, merchandise_minor, created_by, "
+                               "archived_at, created_at, updated_at, version) VALUES",
                                rows, " RETURNING id, seq");
   std::map<std::string, int64_t> by_id;
   for (const Row& r : numbers) by_id[r.Text(0)] = r.Int(1);
@@ -128,10 +160,10 @@ void OrderStore::InsertMany(Tx& tx, std::vector<Order>& orders) {
 }
 
 void OrderStore::Update(Tx& tx, const Order& o, bool lines_changed) {
-  tx.Exec("UPDATE orders SET ordered_at = ?, status = ?, external_ref = ?, note = ?, total_minor = ?, "
+  tx.Exec("UPDATE orders SET ordered_at = ?, ordered_day = ?, status = ?, external_ref = ?, note = ?, total_minor = ?, "
           "merchandise_minor = ?, archived_at = ?, updated_at = ?, version = ? WHERE id = ?",
-          {o.ordered_at, o.status, o.external_ref, o.note, o.total_minor, o.merchandise_minor, o.archived_at,
-           o.updated_at, o.version, o.id});
+          {o.ordered_at, OrderedDay(o.ordered_at), o.status, o.external_ref, o.note, o.total_minor,
+           o.merchandise_minor, o.archived_at, o.updated_at, o.version, o.id});
   if (!lines_changed) return;
   tx.Exec("DELETE FROM order_lines WHERE order_id = ?", {o.id});
   InsertLines(tx, {o});
