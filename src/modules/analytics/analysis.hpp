@@ -45,6 +45,7 @@ struct Snapshot {
   std::vector<Purchase> purchases;
   std::vector<ProductInfo> products;     // Basket items index this
   std::vector<Basket> baskets;           // orders within the affinity window
+  double purchases_ms = 0, baskets_ms = 0;  // time spent reading each
 };
 
 struct CustomerAnalysis {

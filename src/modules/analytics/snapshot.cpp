@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <unordered_map>
 
 namespace hearth::analytics {
@@ -80,13 +81,19 @@ void ReadBaskets(Tx& tx, Snapshot& s, int affinity_days) {
 }  // namespace
 
 Snapshot ReadSnapshot(Db& db, const AnalyticsSettings& settings, int32_t today) {
+  using Clock = std::chrono::steady_clock;
+  auto ms = [](Clock::time_point from) { return std::chrono::duration<double, std::milli>(Clock::now() - from).count(); };
   return db.Read([&](Tx& tx) {
     Snapshot s;
     s.today = today;
     s.data_version = ReadDataVersion(tx, "orders");
     s.currency = settings.currency ? *settings.currency : MostUsedCurrency(tx);
+    auto start = Clock::now();
     ReadPurchases(tx, s);
+    s.purchases_ms = ms(start);
+    start = Clock::now();
     ReadBaskets(tx, s, settings.affinity_days);
+    s.baskets_ms = ms(start);
     return s;
   });
 }
