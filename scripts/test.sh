@@ -29,6 +29,7 @@ export HEARTH_BIN="$PWD/build/hearth"
 run "unit tests" ctest --test-dir build --output-on-failure -j2
 run "API on SQLite" node --test --test-concurrency=2 tests/api/
 run "API on PostgreSQL" pg_virtualenv -- env HEARTH_TEST_PG=1 node --test --test-concurrency=2 tests/api/
+run "command line" node --test tests/cli/
 run "hostile input" node --test tests/hostile/
 run "crash safety" node --test tests/crash/
 run "OpenAPI" node --test tests/openapi/
