@@ -13,7 +13,7 @@ mkdir -p data
 if [ ! -f "$db" ]; then
   password=$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 16)
   build/hearth init --db "$db" --admin-email admin@hearth.local --admin-password "$password" --admin-name "Demo Admin"
-  build/hearth gen --db "$db" --companies 300 --contacts 3000 --interactions 12000 --busy-contacts 1 --cases 2000 --seed 1
+  build/hearth gen --db "$db" --companies 300 --contacts 3000 --interactions 12000 --busy-contacts 1 --cases 2000 --orders 30000 --seed 1
   printf 'email: admin@hearth.local\npassword: %s\n' "$password" > "$login"
 fi
 
