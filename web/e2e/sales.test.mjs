@@ -10,7 +10,8 @@
 // across the sales board to won (losing another asks why) and the forecast; an
 // opportunity raised from a case; the analytics pages (RFM grid and a segment's
 // customers, CLV charts, the due list → follow-up tasks, affinity); the customer value
-// panel's health, offer-next and "Move to dissolution"; and what an agent sees.
+// panel's health, offer-next ("due again" for what a customer already buys) and "Move to
+// dissolution" (with the health reasons in the phase history); and what an agent sees.
 //
 // Parts of the server may not be there yet while it is being built: a journey whose
 // endpoint answers 404 is skipped with that reason (and says so in the test output).
@@ -477,6 +478,12 @@ describe('purchases, pipeline and analytics journeys', { timeout: 420_000 }, () 
     assert.equal(cells.reduce((n, x) => n + Number(x), 0), shown, 'the grid counts every scored customer');
     assert.equal(shown, rfm.customers);
     assert.ok(rfm.customers >= 9, `customers with orders are scored: ${rfm.customers}`);
+    // A cell says how many customers and their average value (cells have no segment: segments come from R and FM).
+    const busiest = rfm.grid.reduce((a, c) => (c.customers > a.customers ? c : a));
+    assert.equal(
+      (await grid.locator(`td[data-r="${busiest.r}"][data-f="${busiest.f}"]`).getAttribute('title')).replace(/\s/g, ' '),
+      `${busiest.customers} customers, average value ${nok(busiest.average_monetary_minor)}`,
+    );
     await page.getByText(/^As of /).first().waitFor();
     // A segment with customers leads to them.
     const segments = page.getByRole('table', { name: 'RFM segments' });
@@ -504,7 +511,10 @@ describe('purchases, pipeline and analytics journeys', { timeout: 420_000 }, () 
     assert.ok(clv.diagnostics?.by_frequency?.length > 0, `a holdout check: ${JSON.stringify(clv.diagnostics)}`);
     await holdout.locator('.recharts-wrapper').first().waitFor();
     await holdout.locator('.recharts-line').first().waitFor();
-    await page.getByRole('region', { name: 'Model parameters' }).getByText(/BG\/NBD/).waitFor();
+    assert.match(await holdout.textContent(), new RegExp(`a holdout of ${clv.diagnostics.holdout_weeks} weeks`));
+    const model = page.getByRole('region', { name: 'Model parameters' });
+    await model.getByText(/BG\/NBD/).waitFor();
+    await model.getByText(`${clv.settings.horizon_weeks} weeks · 10% annual discount rate · 100% margin`).waitFor();
     const top = page.getByRole('table', { name: 'Top customers by lifetime value' });
     await top.getByRole('link', { name: clv.items[0].name }).waitFor();
 
@@ -513,6 +523,11 @@ describe('purchases, pipeline and analytics journeys', { timeout: 420_000 }, () 
     const due = page.getByRole('table', { name: 'Customers due to buy again' });
     const kariRow = due.getByRole('row').filter({ hasText: 'Kari Nordmann' });
     await kariRow.getByText('Overdue').waitFor();
+    const dueAnswer = (await api('GET', '/api/v1/analytics/due')).body;
+    const kariDue = dueAnswer.items.find((x) => x.contact_id === state.customers.kari.id);
+    assert.ok(kariDue, `Kari is due: ${JSON.stringify(dueAnswer.items.map((x) => x.name))}`);
+    assert.equal(await kariRow.locator('td[data-label="Purchase days"]').textContent(), String(kariDue.purchase_days));
+    await page.getByText(`${dueAnswer.total} customers are due or overdue.`).waitFor();
     await page.getByLabel('Owner').selectOption({ label: 'Sara Lind' });
     await kariRow.waitFor({ state: 'detached' });
     await page.getByLabel('Owner').selectOption({ label: 'All owners' });
@@ -533,7 +548,8 @@ describe('purchases, pipeline and analytics journeys', { timeout: 420_000 }, () 
     const rules = page.getByRole('table', { name: 'Product affinity' });
     const rule = rules.getByRole('row').filter({ hasText: 'Coffee beans (COF-1)' }).filter({ hasText: 'Coffee filters (FLT-1)' });
     await rule.first().waitFor();
-    await page.getByText(/From \d+ baskets/).waitFor();
+    const affinity = (await api('GET', '/api/v1/analytics/affinity?limit=100')).body;
+    await page.getByText(new RegExp(`^From ${affinity.baskets} baskets: ${affinity.rules_total} rules?[.,]`)).waitFor();
   });
 
   test('the customer value panel: rhythm, RFM, CLV, health with reasons and offer-next; drifting → dissolution', async (t) => {
@@ -560,21 +576,49 @@ describe('purchases, pipeline and analytics journeys', { timeout: 420_000 }, () 
     const offer = page.getByRole('region', { name: 'Offer next' });
     const filters = offer.getByRole('list', { name: 'Products to offer next' }).getByRole('listitem').filter({ hasText: 'Coffee filters' });
     await filters.getByText(/Because they bought COF-1/).waitFor();
-    await page.getByRole('table', { name: 'Products bought' }).getByText('Coffee beans (COF-1)').waitFor();
+    assert.equal(await filters.getByText('due again').count(), 0, 'Kari never bought filters: not "due again"');
+    const kariValue = (await api('GET', `/api/v1/analytics/customers/${kari.id}`)).body;
+    const coffee = kariValue.products.find((p) => p.sku === 'COF-1');
+    assert.ok(coffee.days_overdue > 0, `Kari is overdue for coffee: ${JSON.stringify(coffee)}`);
+    const bought = page.getByRole('table', { name: 'Products bought' }).getByRole('row').filter({ hasText: 'Coffee beans (COF-1)' });
+    await bought.getByText(`${coffee.days_overdue} days overdue`).waitFor();
     await page.getByRole('region', { name: 'Orders' }).getByRole('link', { name: /^Order #/ }).first().waitFor();
     if (has.opportunities) await page.getByRole('region', { name: 'Opportunities' }).getByRole('link', { name: 'Office coffee contract' }).waitFor();
 
-    // Dag stopped buying long ago: drifting, with a button that moves him to dissolution.
+    // Finn buys coffee with filters every 70 days and last bought 210 days ago: what he is
+    // offered he already buys, so it is marked "due again", not offered as new.
+    const finn = state.customers.finn;
+    const finnValue = (await api('GET', `/api/v1/analytics/customers/${finn.id}`)).body;
+    const again = finnValue.recommendations.filter((r) => r.due_again);
+    assert.ok(again.length > 0, `Finn is due again for something he buys: ${JSON.stringify(finnValue.recommendations)}`);
+    await page.goto(`${base}/contacts/${encodeURIComponent(finn.id)}`);
+    await heading('Finn Moe');
+    const finnOffer = page.getByRole('list', { name: 'Products to offer next' });
+    for (const r of finnValue.recommendations) {
+      const item = finnOffer.getByRole('listitem').filter({ hasText: `${r.name} ${r.sku}` });
+      await item.waitFor();
+      assert.equal(await item.getByText('due again', { exact: true }).count(), r.due_again ? 1 : 0, `${r.sku} due again: ${r.due_again}`);
+    }
+
+    // Dag stopped buying long ago: drifting, with a button that moves him to dissolution;
+    // the phase history keeps why (the health reasons).
     const dag = state.customers.dag;
     await page.goto(`${base}/contacts/${encodeURIComponent(dag.id)}`);
     await heading('Dag Drift');
     const dagHealth = page.getByRole('region', { name: 'Health' });
     const drifting = dagHealth.getByRole('alert').filter({ hasText: 'This relationship is drifting.' });
     await drifting.waitFor();
+    const dagValue = (await api('GET', `/api/v1/analytics/customers/${dag.id}`)).body;
+    assert.ok(dagValue.health.reasons.length > 0, `Dag's health has reasons: ${JSON.stringify(dagValue.health)}`);
+    const why = `Drifting: ${dagValue.health.reasons.map((r) => r.detail.replace(/; /g, ', ').replace(/^./, (c) => c.toLowerCase())).join('; ')}`;
     await drifting.getByRole('button', { name: 'Move to dissolution' }).click();
     await page.getByRole('region', { name: 'Relationship' }).getByText('Dissolution', { exact: true }).waitFor();
     assert.equal((await api('GET', `/api/v1/contacts/${dag.id}`)).body.phase, 'dissolution');
+    const history = (await api('GET', `/api/v1/contacts/${dag.id}/phases`)).body.history;
+    const last = history[history.length - 1];
+    assert.deepEqual({ from: last.from, to: last.to, reason: last.reason }, { from: 'commitment', to: 'dissolution', reason: why });
     await page.getByRole('list', { name: 'Timeline' }).getByText(/dissolution/i).first().waitFor();
+    await drifting.waitFor({ state: 'detached' });
   });
 
   test('an agent sees orders, products read-only and the board, not analytics', async (t) => {

@@ -111,7 +111,10 @@ function AffinityTab({ manager }: { manager: boolean }) {
   return (
     <>
       <ComputedNote computed={data} canRecompute={manager} recomputing={aff.recomputing} recomputeError={aff.recomputeError} onRecompute={() => void aff.recompute()} />
-      <p className="muted report-note">From {data.baskets} baskets. Sorted by lift.</p>
+      <p className="muted report-note">
+        From {data.baskets} baskets: {data.rules_total} {data.rules_total === 1 ? 'rule' : 'rules'}
+        {data.rules.length < data.rules_total && `, the first ${data.rules.length} shown`}. Sorted by lift.
+      </p>
       {data.rules.length === 0 ? (
         <EmptyState title="No products are bought together often enough yet" />
       ) : (

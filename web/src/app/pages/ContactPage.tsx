@@ -147,7 +147,6 @@ export function ContactPage() {
             setTimelineKey((k) => k + 1);
             toast.show(`Moved to ${humanize(saved.phase)}`);
           }}
-          onReloadContact={() => void reload()}
         />
       )}
 

@@ -9,7 +9,9 @@ export interface Computed {
   computed_at: string;
   data_version: number;
   /** The data changed since: a newer answer is being computed (the server's background job). */
-  stale?: boolean;
+  stale: boolean;
+  /** The analytics currency (the setting, or the currency of most orders); null without orders. */
+  currency: string | null;
 }
 
 export type DueStatus = 'none' | 'not_due' | 'due' | 'overdue';
@@ -39,6 +41,7 @@ export interface ProductRhythm {
   last_purchase: string | null;
   usual_days: number | null;
   next_due: string | null;
+  days_overdue: number | null;
   status: DueStatus;
 }
 
@@ -88,11 +91,12 @@ export interface Recommendation {
   because: string[];
   confidence: number;
   lift: number;
+  /** The customer already buys this product and, by its own rhythm for it, is due to buy it again. */
+  due_again: boolean;
 }
 
 export interface CustomerAnalytics extends Computed {
   contact_id: string;
-  currency: string | null;
   purchases: CustomerPurchases;
   interval: PurchaseInterval;
   products: ProductRhythm[];
@@ -109,6 +113,7 @@ export interface RfmSegment {
   monetary_minor: number;
 }
 
+/** One cell of the R × F grid. Segments are read from R and FM (F and M together), so a cell has none. */
 export interface RfmCell {
   r: number;
   f: number;
@@ -128,6 +133,7 @@ export interface RfmCustomer {
   r: number;
   f: number;
   m: number;
+  score: string;
   segment: string;
   recency_days: number;
   frequency: number;
@@ -135,40 +141,52 @@ export interface RfmCustomer {
 }
 
 export interface RfmAnswer extends Computed {
-  currency?: string | null;
   customers: number;
   segments: RfmSegment[];
   grid: RfmCell[];
   movement: { from: string; to: string; flows: RfmFlow[] };
+  /** The values that earn scores 2, 3, 4 and 5. */
   thresholds: { recency_days: number[]; frequency: number[]; monetary_minor: number[] };
   /** With ?segment=: that segment's customers. */
   items?: RfmCustomer[];
   next_cursor?: string | null;
 }
 
-export interface ClvCustomer {
+/** A customer by lifetime value; the model's figures are missing while there is no model (fewer than two repeat customers). */
+export interface ClvCustomer extends Partial<CustomerModel> {
   contact_id: string;
   name: string;
-  p_alive: number;
-  expected_purchases: number;
-  expected_spend_minor: number;
-  clv_minor: number;
+}
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+  log_likelihood: number;
 }
 
 export interface ClvAnswer extends Computed {
-  currency?: string | null;
+  /** Null with fewer than two repeat customers. */
   model: {
-    bgnbd: { r: number; alpha: number; a: number; b: number; log_likelihood: number } | null;
+    bgnbd: BgNbdParams;
+    /** Null when the spend model cannot be fitted. */
     gamma_gamma: { p: number; q: number; gamma: number; log_likelihood: number } | null;
     customers: number;
     repeat_customers: number;
-  };
+  } | null;
+  settings: { horizon_weeks: number; annual_discount_rate: number; margin_percent: number };
   totals: { clv_minor: number; expected_purchases: number };
   distribution: { from_minor: number; to_minor: number; customers: number }[];
+  /** The holdout check; null with fewer than ten repeat customers in the calibration period. */
   diagnostics: {
-    calibration_end: string | null;
-    holdout_end: string | null;
-    by_frequency: { x: number; label?: string; customers: number; actual: number; predicted: number }[];
+    calibration_end: string;
+    holdout_end: string;
+    holdout_weeks: number;
+    /** BG/NBD fitted on the calibration period. */
+    model: BgNbdParams;
+    /** By repeat purchases in calibration, 0…6 and "7+" (x = 7). */
+    by_frequency: { x: number; label: string; customers: number; actual: number; predicted: number }[];
   } | null;
   items: ClvCustomer[];
   next_cursor: string | null;
@@ -190,6 +208,8 @@ export interface AffinityRule {
 
 export interface AffinityAnswer extends Computed {
   baskets: number;
+  /** All rules that pass the thresholds; `rules` holds the first `limit` of them. */
+  rules_total: number;
   rules: AffinityRule[];
 }
 
@@ -198,15 +218,18 @@ export interface DueCustomer {
   name: string;
   owner_id: string | null;
   last_purchase: string | null;
+  purchase_days: number;
   usual_days: number | null;
   next_due: string | null;
   days_overdue: number | null;
   status: DueStatus;
 }
 
-export interface DueAnswer extends Partial<Computed> {
+export interface DueAnswer extends Computed {
   items: DueCustomer[];
-  next_cursor?: string | null;
+  next_cursor: string | null;
+  /** Every customer due or overdue (the server counts the whole list, not only the filtered one). */
+  total: number;
 }
 
 export interface DueParams {

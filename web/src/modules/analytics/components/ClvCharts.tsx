@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import { formatDate } from '../../../lib/format';
 import { formatMoneyCompact } from '../../../lib/money';
 import { ChartCard } from '../../reports/components/ChartCard';
-import type { ClvAnswer } from '../types';
+import { formatFigure, type ClvAnswer } from '../types';
 
 const AXIS = { fontSize: 12, fill: '#8a8a93' };
 
@@ -38,13 +38,15 @@ export function ClvHistogram({ clv }: { clv: ClvAnswer }) {
 export function CalibrationChart({ clv }: { clv: ClvAnswer }) {
   const d = clv.diagnostics;
   const rows = d?.by_frequency ?? [];
-  const data = rows.map((r) => ({ x: r.label ?? String(r.x), actual: r.actual, predicted: r.predicted, customers: r.customers }));
-  const period = d?.calibration_end && d?.holdout_end ? ` Calibration up to ${formatDate(d.calibration_end)}, holdout up to ${formatDate(d.holdout_end)}.` : '';
+  const data = rows.map((r) => ({ x: r.label, actual: r.actual, predicted: r.predicted, customers: r.customers }));
+  const period = d
+    ? ` Calibration up to ${formatDate(d.calibration_end)}, then a holdout of ${formatFigure(d.holdout_weeks)} weeks up to ${formatDate(d.holdout_end)}.`
+    : '';
   return (
     <ChartCard
       title="Predicted vs actual purchases (holdout)"
       summary={`Average purchases in the holdout period by repeat purchases in calibration, predicted and actual.${period} ${rows
-        .map((r) => `${r.label ?? r.x}: predicted ${r.predicted.toFixed(2)}, actual ${r.actual.toFixed(2)}`)
+        .map((r) => `${r.label}: predicted ${r.predicted.toFixed(2)}, actual ${r.actual.toFixed(2)}`)
         .join('; ')}`}
       empty={rows.length === 0 ? 'Not enough history for a holdout check yet.' : undefined}
       height={260}

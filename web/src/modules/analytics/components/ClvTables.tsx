@@ -1,19 +1,24 @@
 // The CLV model's fitted parameters (BG/NBD for purchases and churn, Gamma-Gamma for
-// spend), its totals, and the customers with the highest lifetime value.
+// spend), the settings it values customers with, its totals, and the customers with the
+// highest lifetime value. With fewer than two repeat customers there is no model: the
+// card says so and the table shows only the customers.
 import { Link } from 'react-router-dom';
 import { formatMoney } from '../../../lib/money';
 import { Card, DetailList, Table } from '../../../ui';
 import { formatFigure, formatPercent, type ClvAnswer, type ClvCustomer } from '../types';
 
 export function ClvModelCard({ clv }: { clv: ClvAnswer }) {
-  const { bgnbd, gamma_gamma: gg } = clv.model;
+  const model = clv.model;
+  const bgnbd = model?.bgnbd ?? null;
+  const gg = model?.gamma_gamma ?? null;
   const currency = clv.currency ?? null;
+  const s = clv.settings;
   return (
     <Card id="clv-model" title="Model parameters">
       <DetailList
         items={[
-          { label: 'Customers', value: String(clv.model.customers) },
-          { label: 'Repeat customers', value: String(clv.model.repeat_customers) },
+          { label: 'Customers', value: model ? String(model.customers) : '—' },
+          { label: 'Repeat customers', value: model ? String(model.repeat_customers) : '—' },
           { label: 'Total CLV', value: currency ? formatMoney(clv.totals.clv_minor, currency) : String(clv.totals.clv_minor) },
           { label: 'Expected purchases', value: formatFigure(clv.totals.expected_purchases, 4) },
           {
@@ -21,15 +26,26 @@ export function ClvModelCard({ clv }: { clv: ClvAnswer }) {
             wide: true,
             value: bgnbd
               ? `r ${formatFigure(bgnbd.r)} · α ${formatFigure(bgnbd.alpha)} · a ${formatFigure(bgnbd.a)} · b ${formatFigure(bgnbd.b)} · log-likelihood ${formatFigure(bgnbd.log_likelihood, 6)}`
-              : 'Not fitted: too few repeat customers',
+              : 'Not fitted: fewer than two repeat customers',
           },
           {
             label: 'Gamma-Gamma (spend)',
             wide: true,
             value: gg
               ? `p ${formatFigure(gg.p)} · q ${formatFigure(gg.q)} · γ ${formatFigure(gg.gamma)} · log-likelihood ${formatFigure(gg.log_likelihood, 6)}`
-              : 'Not fitted: too few repeat customers',
+              : model
+                ? "Not fitted: each customer's own average spend is used"
+                : 'Not fitted: fewer than two repeat customers',
           },
+          ...(s
+            ? [
+                {
+                  label: 'Valued over',
+                  wide: true,
+                  value: `${s.horizon_weeks} weeks · ${formatFigure(s.annual_discount_rate * 100)}% annual discount rate · ${formatFigure(s.margin_percent)}% margin`,
+                },
+              ]
+            : []),
         ]}
       />
     </Card>
@@ -38,7 +54,7 @@ export function ClvModelCard({ clv }: { clv: ClvAnswer }) {
 
 export function ClvTopTable({ clv }: { clv: ClvAnswer }) {
   const currency = clv.currency ?? null;
-  const money = (m: number) => (currency ? formatMoney(m, currency) : String(m));
+  const money = (m: number | undefined) => (m === undefined ? '—' : currency ? formatMoney(m, currency) : String(m));
   return (
     <Table<ClvCustomer>
       label="Top customers by lifetime value"

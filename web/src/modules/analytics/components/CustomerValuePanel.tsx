@@ -2,14 +2,18 @@
 // customer bought and how often, when the next purchase is due, the RFM segment, the
 // model's probability that they are still a customer, expected purchases and lifetime
 // value, a health score with its reasons (and, when the relationship is drifting, a
-// button that moves the contact to dissolution), and which products to offer next. A
-// customer without purchases gets a short note instead of empty figures.
+// button that moves the contact to dissolution through POST /contacts/{id}/phase, with
+// the health reasons as the reason kept in the phase history), and which products to
+// offer next (a product the customer already buys and is due to buy again is marked so,
+// not offered as new). A customer without purchases gets a short note instead of empty
+// figures.
 import { useState } from 'react';
 import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/hooks';
+import { errorMessage } from '../../../lib/http';
 import { formatMoney } from '../../../lib/money';
-import { actionFailure, ActionFailureAlert, Alert, Button, Card, DetailList, EmptyState, LoadError, Loading, Section, Table, type ActionFailure } from '../../../ui';
-import { updateContact } from '../../contacts/api';
+import { Alert, Badge, Button, Card, DetailList, EmptyState, LoadError, Loading, Section, Table } from '../../../ui';
+import { moveContactPhase } from '../../contacts/api';
 import type { Contact } from '../../contacts/types';
 import { getCustomerAnalytics } from '../api';
 import { formatFigure, formatPercent, segmentName, type CustomerAnalytics, type Health, type ProductRhythm, type Recommendation } from '../types';
@@ -22,8 +26,6 @@ export interface CustomerValuePanelProps {
   canRecompute: boolean;
   /** After "Move to dissolution" saved the contact. */
   onContactChanged: (c: Contact) => void;
-  /** Reloads the contact after a 412. */
-  onReloadContact: () => void;
   /** Bumped when something that changes the analysis happened on the page. */
   refreshKey?: number;
 }
@@ -40,20 +42,40 @@ function Figure({ label, value, note }: { label: string; value: string; note?: s
   );
 }
 
-const STALE = 'This contact was changed by someone else since you opened it. Reload, then try again.';
+/** The server keeps a phase change's reason up to 500 characters. */
+const REASON_MAX = 500;
 
-function HealthCard({ health, contact, writable, onContactChanged, onReloadContact }: { health: Health } & Omit<CustomerValuePanelProps, 'canRecompute' | 'refreshKey'>) {
+/**
+ * Why the contact is moved to dissolution, for its phase history: "Drifting: " and the
+ * health reasons, e.g. "Drifting: 18% likely to still be buying; no purchase for 200
+ * days, usually every 30 days".
+ */
+function driftReason(health: Health): string {
+  const details = health.reasons
+    .map((r) => r.detail.trim().replace(/; /g, ', '))
+    .filter(Boolean)
+    .map((d) => d.charAt(0).toLowerCase() + d.slice(1));
+  const text = details.length > 0 ? `Drifting: ${details.join('; ')}` : `Drifting: health score ${Math.round(health.score)} of 100`;
+  const chars = Array.from(text);
+  return chars.length <= REASON_MAX ? text : `${chars.slice(0, REASON_MAX - 1).join('')}…`;
+}
+
+function HealthCard({ health, contact, writable, onContactChanged }: { health: Health } & Omit<CustomerValuePanelProps, 'canRecompute' | 'refreshKey'>) {
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<ActionFailure | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   const suggest = health.drifting && health.suggested_phase === 'dissolution' && contact.phase !== 'dissolution';
 
+  // POST /contacts/{id}/phase, as the phase dialog and board move contacts: it records the
+  // reason in the phase history and on the timeline. The route takes no If-Match (the
+  // API checks versions only on PATCH and DELETE); moving to the phase the contact is
+  // already in changes nothing.
   async function dissolve() {
     setBusy(true);
     setFailure(null);
     try {
-      onContactChanged(await updateContact(contact.id, { phase: 'dissolution' }, contact.version));
+      onContactChanged(await moveContactPhase(contact.id, 'dissolution', driftReason(health)));
     } catch (e) {
-      setFailure(actionFailure(e, STALE));
+      setFailure(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -89,14 +111,9 @@ function HealthCard({ health, contact, writable, onContactChanged, onReloadConta
         </Alert>
       )}
       {failure && (
-        <>
-          <ActionFailureAlert failure={failure} />
-          {failure.stale && (
-            <Button size="sm" onClick={onReloadContact}>
-              Reload
-            </Button>
-          )}
-        </>
+        <Alert tone="danger" title="Could not move the contact.">
+          {failure}
+        </Alert>
       )}
     </Card>
   );
@@ -113,6 +130,12 @@ function OfferNext({ recommendations }: { recommendations: Recommendation[] }) {
             <li key={r.product_id}>
               <span className="offer-name">
                 {r.name} <code className="sku">{r.sku}</code>
+                {r.due_again && (
+                  <>
+                    {' '}
+                    <Badge tone="amber">due again</Badge>
+                  </>
+                )}
               </span>
               <span className="offer-because muted">
                 Because they bought {r.because.join(', ')} · confidence {formatPercent(r.confidence, 0)} · lift {formatFigure(r.lift)}
@@ -169,7 +192,16 @@ function ProductsBought({ products }: { products: ProductRhythm[] }) {
         { key: 'last', header: 'Last', render: (p) => formatDate(p.last_purchase) },
         { key: 'usual', header: 'Usual interval', align: 'right', render: (p) => (p.usual_days !== null ? `${Math.round(p.usual_days)} days` : '—') },
         { key: 'next', header: 'Next due', render: (p) => formatDate(p.next_due) },
-        { key: 'status', header: 'Status', render: (p) => <DueBadge status={p.status} /> },
+        {
+          key: 'status',
+          header: 'Status',
+          render: (p) => (
+            <span className="inline-actions">
+              <DueBadge status={p.status} />
+              {p.days_overdue !== null && p.days_overdue > 0 && <span className="muted">{p.days_overdue} days overdue</span>}
+            </span>
+          ),
+        },
       ]}
     />
   );

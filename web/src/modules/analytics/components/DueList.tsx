@@ -1,6 +1,7 @@
 // Customers due (or overdue) to buy again, by their usual interval: filter by owner and
 // status, tick customers and "Create follow-up tasks" gives each one's owner a call task
-// (customers that already have an open purchase-due task are skipped).
+// (customers that already have an open purchase-due task are skipped). The server's
+// `total` counts the whole due list whatever the filters, so it shows only unfiltered.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
@@ -9,7 +10,7 @@ import { errorMessage } from '../../../lib/http';
 import { Alert, Button, EmptyState, PagedListView, Select, Table, ToolbarFilter } from '../../../ui';
 import { UserName, UserSelect } from '../../users';
 import { createDueTasks, getDue } from '../api';
-import type { Computed, DueCustomer, DueParams } from '../types';
+import type { DueAnswer, DueCustomer, DueParams } from '../types';
 import { DueBadge } from './AnalyticsBadges';
 import { ComputedNote } from './ComputedNote';
 
@@ -23,7 +24,7 @@ export function DueList({ writable, canRecompute }: DueListProps) {
   const [owner, setOwner] = useState<string | null>(null);
   const [status, setStatus] = useState<DueParams['status'] | ''>('');
   const [generation, setGeneration] = useState(0);
-  const [computed, setComputed] = useState<Partial<Computed> | null>(null);
+  const [computed, setComputed] = useState<DueAnswer | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [recomputing, setRecomputing] = useState(false);
@@ -122,6 +123,11 @@ export function DueList({ writable, canRecompute }: DueListProps) {
           {failure}
         </Alert>
       )}
+      {computed && !owner && !status && computed.total > 0 && (
+        <p className="muted report-note">
+          {computed.total} {computed.total === 1 ? 'customer is' : 'customers are'} due or overdue.
+        </p>
+      )}
       <PagedListView
         list={list}
         one="customer"
@@ -173,6 +179,7 @@ export function DueList({ writable, canRecompute }: DueListProps) {
             },
             { key: 'owner', header: 'Owner', render: (c) => <UserName id={c.owner_id} /> },
             { key: 'last', header: 'Last purchase', render: (c) => formatDate(c.last_purchase) },
+            { key: 'days', header: 'Purchase days', align: 'right', hideBelow: 'md', render: (c) => c.purchase_days },
             { key: 'usual', header: 'Usual interval', align: 'right', render: (c) => (c.usual_days !== null ? `${Math.round(c.usual_days)} days` : '—') },
             { key: 'next', header: 'Next due', render: (c) => formatDate(c.next_due) },
             { key: 'overdue', header: 'Days overdue', align: 'right', render: (c) => (c.days_overdue && c.days_overdue > 0 ? c.days_overdue : 0) },
