@@ -39,6 +39,10 @@ double Row::Real(size_t i) const {
   return 0;
 }
 
+void Tx::QueryEach(std::string_view sql, const Params& params, const std::function<void(const Row&)>& fn) {
+  for (const Row& r : Query(sql, params)) fn(r);
+}
+
 std::optional<Row> Tx::QueryOne(std::string_view sql, const Params& params) {
   Rows rows = Query(sql, params);
   if (rows.empty()) return std::nullopt;

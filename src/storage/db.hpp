@@ -55,6 +55,8 @@ class Row {
   int64_t Int(size_t i) const;  // null is 0; text is parsed
   double Real(size_t i) const;
   const Value& operator[](size_t i) const { return cols_.at(i); }
+  // For a dialect that streams rows through one Row (QueryEach).
+  void Set(size_t i, Value v) { cols_[i] = std::move(v); }
 
  private:
   std::vector<Value> cols_;
@@ -75,6 +77,10 @@ class Tx {
   virtual void LockKey(std::string_view key) = 0;
 
   std::optional<Row> QueryOne(std::string_view sql, const Params& params = {});
+  // Calls fn for each row without holding them all: for reading millions of rows (the
+  // analytics snapshot). The Row passed is only valid during the call. SQLite streams
+  // from the statement; other dialects may read the result first.
+  virtual void QueryEach(std::string_view sql, const Params& params, const std::function<void(const Row&)>& fn);
   // Inserts many rows with few round trips: `head` is "INSERT INTO t (a, b) VALUES",
   // each row holds one value per column, `tail` may be " RETURNING …" (the rows it
   // returns are collected). Rows go in multi-row statements of power-of-two sizes (at

@@ -64,7 +64,10 @@ void AddAnalyticsRoutes(Router& r, Db& db, AnalyticsService& analytics) {
     return Response::Json(analytics.Due(owner, Text(c, "status"), Page(c), Refresh(c)));
   });
   r.Post("/api/v1/analytics/due/tasks", Access::kAgent, [&](Ctx& c) {
-    return Response::Json(analytics.CreateDueTasks(c.principal().user_id, c.Body()));
+    json::object body = c.Body();
+    if (const json::value* owner = body.if_contains("owner_id"); owner && owner->is_string() && owner->as_string() == "me")
+      body["owner_id"] = c.principal().user_id;
+    return Response::Json(analytics.CreateDueTasks(c.principal().user_id, body));
   });
 }
 

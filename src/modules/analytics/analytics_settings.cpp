@@ -4,6 +4,8 @@
 #include "core/money.hpp"
 #include "core/validation.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include <cmath>
@@ -18,8 +20,7 @@ void Number(const json::object& body, json::object& out, std::vector<FieldError>
   if (!v) return;
   if (!v->is_number() || !std::isfinite(v->to_number<double>()) || v->to_number<double>() < min ||
       v->to_number<double>() > max) {
-    errors.push_back({name, "must be a number from " + json::serialize(json::value(min)) + " to " +
-                                json::serialize(json::value(max))});
+    errors.push_back({name, fmt::format("must be a number from {} to {}", min, max)});
     return;
   }
   out[name] = v->to_number<double>();

@@ -32,14 +32,14 @@ void ReadPurchases(Tx& tx, Snapshot& s) {
       "WHERE currency = ? AND contact_seq > ? AND contact_seq <= ? AND {} ORDER BY contact_seq, ordered_day",
       kCountingOrders);
   for (int64_t from = bounds->Int(0) - 1; from < bounds->Int(1); from += kContactsPerPage) {
-    for (const Row& r : tx.Query(sql, {s.currency, from, from + kContactsPerPage})) {
+    tx.QueryEach(sql, {s.currency, from, from + kContactsPerPage}, [&](const Row& r) {
       int64_t seq = r.Int(0);
-      if (s.contact_seqs.empty() || s.contact_seqs.back() != seq) s.contact_seqs.push_back(seq);
       auto day = static_cast<int32_t>(r.Int(1));
-      if (day > s.today) continue;  // a clock ahead of ours: not yet
+      if (day > s.today) return;  // a clock ahead of ours: not yet
+      if (s.contact_seqs.empty() || s.contact_seqs.back() != seq) s.contact_seqs.push_back(seq);
       s.purchases.push_back(
           Purchase{static_cast<uint32_t>(s.contact_seqs.size() - 1), day, static_cast<double>(r.Int(2))});
-    }
+    });
   }
 }
 
@@ -65,12 +65,12 @@ void ReadBaskets(Tx& tx, Snapshot& s, int affinity_days) {
       "ORDER BY o.seq");
   for (int64_t to = bounds->Int(1); to >= bounds->Int(0) && s.baskets.size() < kMaxBaskets; to -= kOrdersPerPage) {
     int64_t last_order = -1;
-    for (const Row& r : tx.Query(sql, {to - kOrdersPerPage, to, s.currency, s.today - affinity_days, s.today})) {
+    tx.QueryEach(sql, {to - kOrdersPerPage, to, s.currency, s.today - affinity_days, s.today}, [&](const Row& r) {
       auto it = index.find(r.Text(1));
-      if (it == index.end()) continue;  // a service
+      if (it == index.end()) return;  // a service
       if (r.Int(0) != last_order) s.baskets.emplace_back(), last_order = r.Int(0);
       s.baskets.back().push_back(it->second);
-    }
+    });
   }
   for (Basket& b : s.baskets) {
     std::sort(b.begin(), b.end());

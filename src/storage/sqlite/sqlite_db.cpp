@@ -133,6 +133,23 @@ class SqliteTx : public Tx {
     return rows;
   }
 
+  void QueryEach(std::string_view sql, const Params& params, const std::function<void(const Row&)>& fn) override {
+    sqlite3_stmt* stmt = Bind(sql, params);
+    int columns = sqlite3_column_count(stmt);
+    Row row{std::vector<Value>(columns)};
+    int rc;
+    try {
+      while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        for (int i = 0; i < columns; ++i) row.Set(i, Column(stmt, i));
+        fn(row);
+      }
+    } catch (...) {
+      sqlite3_reset(stmt);  // a cached statement must not stay mid-step
+      throw;
+    }
+    Finish(stmt, rc);
+  }
+
   int64_t Exec(std::string_view sql, const Params& params) override {
     sqlite3_stmt* stmt = Bind(sql, params);
     int rc;
