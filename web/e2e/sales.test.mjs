@@ -11,7 +11,9 @@
 // opportunity raised from a case; the analytics pages (RFM grid and a segment's
 // customers, CLV charts, the due list → follow-up tasks, affinity); the customer value
 // panel's health, offer-next ("due again" for what a customer already buys) and "Move to
-// dissolution" (with the health reasons in the phase history); and what an agent sees.
+// dissolution" (with the health reasons in the phase history); what an agent sees; and
+// an agent's "Due purchases" work list (only their own customers, a follow-up task once;
+// a manager starts on their own and may show all owners).
 //
 // Parts of the server may not be there yet while it is being built: a journey whose
 // endpoint answers 404 is skipped with that reason (and says so in the test output).
@@ -190,7 +192,7 @@ describe('purchases, pipeline and analytics journeys', { timeout: 420_000 }, () 
   });
 
   test('the sales navigation', async () => {
-    for (const name of ['Sales board', 'Forecast', 'Orders', 'Products', 'Analytics']) {
+    for (const name of ['Sales board', 'Forecast', 'Orders', 'Due purchases', 'Products', 'Analytics']) {
       await nav().getByRole('link', { name, exact: true }).waitFor();
     }
   });
@@ -655,5 +657,72 @@ describe('purchases, pipeline and analytics journeys', { timeout: 420_000 }, () 
     await page.getByLabel('Password').fill(ADMIN_PASSWORD);
     await page.getByLabel('Password').press('Enter');
     await heading('Contacts');
+  });
+
+  test('an agent’s due purchases: only their own customers, a follow-up task once; a manager may show all owners', async (t) => {
+    if (!needs(t, 'orders', 'analytics')) return;
+    await refreshAnalytics();
+    const { sara } = state;
+    const { finn, kari } = state.customers;
+    // What the server counts as Sara's work list: Finn (every 70 days, last 150 days ago) is
+    // overdue; Kari is overdue too, but she is the admin's.
+    const saras = (await api('GET', `/api/v1/analytics/due?owner_id=${encodeURIComponent(sara.id)}`)).body.items;
+    assert.ok(saras.some((x) => x.contact_id === finn.id), `Finn is due: ${JSON.stringify(saras.map((x) => x.name))}`);
+    assert.ok(saras.every((x) => x.owner_id === sara.id));
+    const everyone = (await api('GET', '/api/v1/analytics/due')).body.items;
+    assert.ok(everyone.some((x) => x.contact_id === kari.id && x.owner_id !== sara.id), 'someone else’s customer is due too');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expectUrl(/^\/sign-in/);
+    await page.getByLabel('Email').fill('sara@example.com');
+    await page.getByLabel('Password').fill('sara-password-1');
+    await page.getByLabel('Password').press('Enter');
+    await heading('Contacts');
+    await nav().getByRole('link', { name: 'Due purchases', exact: true }).click();
+    await heading('Due purchases');
+    await expectUrl(/^\/due$/);
+
+    // Only her own customers, with no owner to pick.
+    const due = page.getByRole('table', { name: 'Customers due to buy again' });
+    const finnRow = due.getByRole('row').filter({ hasText: 'Finn Moe' });
+    await finnRow.getByText('Overdue').waitFor();
+    assert.equal(await due.getByRole('row').count(), saras.length + 1, 'her due customers and the header row');
+    assert.equal(await due.getByRole('row').filter({ hasText: 'Kari Nordmann' }).count(), 0);
+    assert.equal(await page.getByLabel('Owner').count(), 0, 'agents see their own list');
+    await page.getByText(`${saras.length} ${saras.length === 1 ? 'customer' : 'customers'}`, { exact: true }).waitFor();
+
+    // A follow-up call for Finn, hers; asked again, it is skipped.
+    await page.getByLabel('Select Finn Moe').check();
+    await page.getByRole('button', { name: 'Create follow-up tasks (1)' }).click();
+    await page.getByRole('status').filter({ hasText: 'Created 1 follow-up task' }).waitFor();
+    const tasks = (await api('GET', `/api/v1/tasks?contact_id=${encodeURIComponent(finn.id)}`)).body.items.filter((x) => /Purchase due/.test(x.title));
+    assert.equal(tasks.length, 1, `one purchase-due task: ${JSON.stringify(tasks.map((x) => x.title))}`);
+    assert.equal(tasks[0].kind, 'call');
+    assert.equal(tasks[0].assignee_id, sara.id);
+    await page.getByLabel('Select Finn Moe').check();
+    await page.getByRole('button', { name: 'Create follow-up tasks (1)' }).click();
+    await page.getByRole('status').filter({ hasText: /Created 0 follow-up tasks; skipped 1/ }).waitFor();
+    const again = (await api('GET', `/api/v1/tasks?contact_id=${encodeURIComponent(finn.id)}`)).body.items.filter((x) => /Purchase due/.test(x.title));
+    assert.equal(again.length, 1, 'no second task');
+
+    // The row leads to the customer.
+    await finnRow.getByRole('link', { name: 'Finn Moe' }).click();
+    await heading('Finn Moe');
+    await expectUrl(new RegExp(`^/contacts/${finn.id}$`));
+
+    // A manager starts on their own customers and may show every owner's.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expectUrl(/^\/sign-in/);
+    await page.getByLabel('Email').fill(ADMIN_EMAIL);
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByLabel('Password').press('Enter');
+    await heading('Contacts');
+    await nav().getByRole('link', { name: 'Due purchases', exact: true }).click();
+    await heading('Due purchases');
+    await due.getByRole('row').filter({ hasText: 'Kari Nordmann' }).waitFor();
+    assert.equal(await finnRow.count(), 0, 'the manager’s own list first');
+    await page.getByLabel('Owner').selectOption({ label: 'All owners' });
+    await expectUrl(/^\/due\?owner=all$/);
+    await finnRow.getByRole('cell', { name: 'Sara Lind' }).waitFor();
   });
 });

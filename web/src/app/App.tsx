@@ -35,6 +35,7 @@ import { OrderPage } from './pages/OrderPage';
 import { OrderImportPage } from './pages/OrderImportPage';
 import { SalesBoardPage } from './pages/SalesBoardPage';
 import { OpportunityPage } from './pages/OpportunityPage';
+import { DuePage } from './pages/DuePage';
 import { PolicyGate } from './PolicyGate';
 import { RequireRole } from './components/RequireRole';
 
@@ -89,6 +90,7 @@ export function App() {
               <Route path="products" element={<ProductsPage />} />
               <Route path="products/new" element={<RequireRole role="manager" title="New product"><ProductNewPage /></RequireRole>} />
               <Route path="products/:id" element={<ProductEditPage />} />
+              <Route path="due" element={<RequireRole role="agent" title="Due purchases"><DuePage /></RequireRole>} />
               <Route path="analytics" element={<RequireRole role="manager" title="Analytics"><Lazy><AnalyticsPage /></Lazy></RequireRole>} />
               <Route path="service" element={<RequireRole role="manager" title="Service"><Lazy><ServicePage /></Lazy></RequireRole>} />
               <Route path="service/digests/:id" element={<RequireRole role="manager" title="Digest"><Lazy><DigestPage /></Lazy></RequireRole>} />

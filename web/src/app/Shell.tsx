@@ -1,6 +1,6 @@
 // The signed-in frame: a sidebar (top bar on phones) with the brand and the notification
-// bell, navigation (the service dashboard, analytics and settings only for the roles that
-// may use them) and the user's menu (away) with a Sign out button; the page renders in <main>.
+// bell, navigation (the service dashboard, due purchases, analytics and settings only for
+// the roles that may use them) and the user's menu (away) with a Sign out button; the page renders in <main>.
 import { NavLink, Outlet } from 'react-router-dom';
 import { NotificationBell } from '../modules/notifications';
 import { canWrite, isAdmin, isManager } from '../modules/users';
@@ -30,6 +30,7 @@ const SALES_ICON = 'M3 16.5h14M5 13l3.5-4 3 2.5L16 5.5M12.5 5.5H16V9';
 const ORDERS_ICON = 'M4 4.5h1.8l1.7 8.5h8l1.5-6H6.6M8.5 16.3a.8.8 0 1 0 0-1.6.8.8 0 0 0 0 1.6ZM14.5 16.3a.8.8 0 1 0 0-1.6.8.8 0 0 0 0 1.6Z';
 const PRODUCTS_ICON = 'M10 2.5 3 6v8l7 3.5 7-3.5V6l-7-3.5ZM3 6l7 3.5L17 6M10 9.5v8';
 const ANALYTICS_ICON = 'M10 3v7h7A7 7 0 1 1 10 3ZM12.5 2.5a5 5 0 0 1 5 5h-5v-5Z';
+const DUE_ICON = 'M3.5 5h13v11.5h-13zM3.5 8.5h13M7 3v3.5M13 3v3.5M7.5 12.5l1.8 1.8 3.4-3.6';
 const MAIL_ICON = 'M2.5 5h15v10h-15zM2.5 5l7.5 6 7.5-6';
 
 function NavItem({ to, icon, label, end }: { to: string; icon: string; label: string; end?: boolean }) {
@@ -70,6 +71,7 @@ export function Shell() {
           <NavItem to="/sales" icon={SALES_ICON} label="Sales board" end />
           <NavItem to="/sales/forecast" icon={SERVICE_ICON} label="Forecast" />
           <NavItem to="/orders" icon={ORDERS_ICON} label="Orders" />
+          {canWrite(user) && <NavItem to="/due" icon={DUE_ICON} label="Due purchases" />}
           {canWrite(user) && <NavItem to="/products" icon={PRODUCTS_ICON} label="Products" />}
           {manager && <NavItem to="/analytics" icon={ANALYTICS_ICON} label="Analytics" />}
           {manager && (

@@ -4,6 +4,7 @@
 // parameters, its holdout check, the top customers), Due now (customers due to buy again,
 // with follow-up tasks for their owners) and Affinity (products bought together). Each
 // shows when it was computed, with Recompute.
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../lib/hooks';
 import {
@@ -124,6 +125,13 @@ function AffinityTab({ manager }: { manager: boolean }) {
   );
 }
 
+// The whole base's due list (every owner unless one is picked); the owners' own work list
+// is the "Due purchases" page (DuePage), with the same list.
+function DueTab({ writable, manager }: { writable: boolean; manager: boolean }) {
+  const [owner, setOwner] = useState<string | null>(null);
+  return <DueList writable={writable} canRecompute={manager} owner={owner} onOwnerChange={setOwner} />;
+}
+
 export function AnalyticsPage() {
   useDocumentTitle('Analytics');
   const { user } = useAuth();
@@ -138,7 +146,7 @@ export function AnalyticsPage() {
       <Tabs label="Analyses" tabs={TABS} value={tab} onChange={(v) => setParams(v === 'rfm' ? {} : { tab: v }, { replace: true })}>
         {tab === 'rfm' && <RfmTab segment={segment} manager={manager} />}
         {tab === 'clv' && <ClvTab manager={manager} />}
-        {tab === 'due' && <DueList writable={canWrite(user)} canRecompute={manager} />}
+        {tab === 'due' && <DueTab writable={canWrite(user)} manager={manager} />}
         {tab === 'affinity' && <AffinityTab manager={manager} />}
       </Tabs>
     </div>

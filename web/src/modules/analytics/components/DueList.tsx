@@ -1,8 +1,10 @@
-// Customers due (or overdue) to buy again, by their usual interval: filter by owner and
-// status, tick customers and "Create follow-up tasks" gives each one's owner a call task
-// (customers that already have an open purchase-due task are skipped). The server's
-// `total` counts the whole due list whatever the filters, so it shows only unfiltered.
-import { useState } from 'react';
+// Customers due (or overdue) to buy again, by their usual interval — the owners' work list
+// (the "Due purchases" page) and the analytics "Due now" tab. Filter by status (and by
+// owner where the caller lets the user pick one), tick customers and "Create follow-up
+// tasks" gives each one's owner a call task (customers that already have an open
+// purchase-due task are skipped). The server's `total` counts the whole due list whatever
+// the filters, so it shows only unfiltered.
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/hooks';
@@ -18,10 +20,16 @@ export interface DueListProps {
   /** May create tasks (agents and up). */
   writable: boolean;
   canRecompute: boolean;
+  /** Whose customers: a user id, `me` (the signed-in user), or null for every owner. */
+  owner: string | null;
+  /**
+   * Lets the user pick the owner (all owners or any one user) in the toolbar. Without it the
+   * list stays on `owner` and leaves out the owner filter and column.
+   */
+  onOwnerChange?: (owner: string | null) => void;
 }
 
-export function DueList({ writable, canRecompute }: DueListProps) {
-  const [owner, setOwner] = useState<string | null>(null);
+export function DueList({ writable, canRecompute, owner, onOwnerChange }: DueListProps) {
   const [status, setStatus] = useState<DueParams['status'] | ''>('');
   const [generation, setGeneration] = useState(0);
   const [computed, setComputed] = useState<DueAnswer | null>(null);
@@ -31,6 +39,12 @@ export function DueList({ writable, canRecompute }: DueListProps) {
   const [result, setResult] = useState<{ created: number; skipped: number } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const params: DueParams = { owner_id: owner ?? undefined, status: status || undefined };
+
+  // Another owner's list: what was ticked is not on it.
+  useEffect(() => {
+    setSelected(new Set());
+    setResult(null);
+  }, [owner]);
 
   const list = usePagedList<DueCustomer>(`${owner}|${status}|${generation}`, async (cursor, signal) => {
     const answer = await getDue({ ...params, limit: 100, cursor }, { signal });
@@ -82,16 +96,11 @@ export function DueList({ writable, canRecompute }: DueListProps) {
       <ComputedNote computed={computed} canRecompute={canRecompute} recomputing={recomputing} onRecompute={() => void recompute()} />
       <div className="toolbar" role="group" aria-label="Filter due customers">
         <div className="toolbar-filters">
-          <ToolbarFilter label="Owner">
-            <UserSelect
-              value={owner}
-              onChange={(v) => {
-                setOwner(v);
-                setSelected(new Set());
-              }}
-              emptyLabel="All owners"
-            />
-          </ToolbarFilter>
+          {onOwnerChange && (
+            <ToolbarFilter label="Owner">
+              <UserSelect value={owner} onChange={onOwnerChange} emptyLabel="All owners" />
+            </ToolbarFilter>
+          )}
           <ToolbarFilter label="Due status">
             <Select
               value={status}
@@ -177,7 +186,7 @@ export function DueList({ writable, canRecompute }: DueListProps) {
                 </Link>
               ),
             },
-            { key: 'owner', header: 'Owner', render: (c) => <UserName id={c.owner_id} /> },
+            ...(onOwnerChange ? [{ key: 'owner', header: 'Owner', render: (c: DueCustomer) => <UserName id={c.owner_id} /> }] : []),
             { key: 'last', header: 'Last purchase', render: (c) => formatDate(c.last_purchase) },
             { key: 'days', header: 'Purchase days', align: 'right', hideBelow: 'md', render: (c) => c.purchase_days },
             { key: 'usual', header: 'Usual interval', align: 'right', render: (c) => (c.usual_days !== null ? `${Math.round(c.usual_days)} days` : '—') },
