@@ -420,8 +420,12 @@ describe('purchases, pipeline and analytics journeys', { timeout: 420_000 }, () 
     await ok(await api('PATCH', `/api/v1/opportunities/${fresh.id}`, { note: 'Call first' }, { 'Content-Type': 'application/merge-patch+json' }), 'PATCH behind the board');
     await page.getByLabel('Move Grinder upgrade to…').selectOption('proposal');
     const stale = page.getByRole('alert').filter({ hasText: 'changed by someone else' });
+    // The board keeps its cards while it reloads: wait for the new ones before moving again.
+    const reloaded = page.waitForResponse((r) => /\/api\/v1\/opportunities\?.*stage=qualification/.test(r.url()));
     await stale.getByRole('button', { name: 'Reload' }).click();
     await stale.waitFor({ state: 'detached' });
+    await reloaded;
+    await page.waitForFunction(() => !document.querySelector('.board .spinner'));
     await page.getByLabel('Move Grinder upgrade to…').selectOption('proposal');
     await cards('Proposal').getByRole('link', { name: 'Grinder upgrade' }).waitFor();
 
