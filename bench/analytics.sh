@@ -36,7 +36,11 @@ BENCH_ROWS=()
 
 # Recovery: the fit against the parameters the generator drew from.
 curl -s "$URL/api/v1/analytics/clv?limit=1" -H "authorization: Bearer $TOKEN" >"$BENCH_TMP/clv.json"
-fitted=$(python3 -c 'import json,sys; m=json.load(sys.stdin)["model"]; b=m["bgnbd"]; g=m["gamma_gamma"]; print(f"BG/NBD r={b[\"r\"]:.4f} alpha={b[\"alpha\"]:.4f} a={b[\"a\"]:.4f} b={b[\"b\"]:.4f} (LL {b[\"log_likelihood\"]:.1f}); Gamma-Gamma p={g[\"p\"]:.4f} q={g[\"q\"]:.4f} gamma={g[\"gamma\"]:.1f}")' <"$BENCH_TMP/clv.json")
+fitted=$(python3 -c '
+import json, sys
+m = json.load(sys.stdin)["model"]; b = m["bgnbd"]; g = m["gamma_gamma"]
+print("BG/NBD r=%.4f alpha=%.4f a=%.4f b=%.4f (LL %.1f); Gamma-Gamma p=%.4f q=%.4f gamma=%.1f" % (
+    b["r"], b["alpha"], b["a"], b["b"], b["log_likelihood"], g["p"], g["q"], g["gamma"]))' <"$BENCH_TMP/clv.json")
 truth=$(printf '%s\n' "$GEN_TEXT" | grep -o 'BG/NBD.*' | sed 's/ (copied.*//')
 echo "   fitted: $fitted"
 echo "   drawn from: $truth"
