@@ -41,9 +41,13 @@ Cbs SummarizeOne(const Purchase* begin, const Purchase* end, int32_t calibration
 }  // namespace
 
 std::vector<Cbs> Summarize(std::vector<Purchase>& purchases, int32_t calibration_end, int32_t holdout_end) {
-  std::sort(purchases.begin(), purchases.end(), [](const Purchase& a, const Purchase& b) {
+  auto by_customer_day = [](const Purchase& a, const Purchase& b) {
     return std::tie(a.customer, a.day) < std::tie(b.customer, b.day);
-  });
+  };
+  // The server's snapshot arrives in this order already (read from an index): checking
+  // costs one pass, sorting ten million purchases again a second or more.
+  if (!std::is_sorted(purchases.begin(), purchases.end(), by_customer_day))
+    std::sort(purchases.begin(), purchases.end(), by_customer_day);
   std::vector<Cbs> out;
   const Purchase* data = purchases.data();
   size_t n = purchases.size();
