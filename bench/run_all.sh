@@ -22,7 +22,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ "$dialects" = both ] && dialects="sqlite postgres"
-scenarios=(contact_by_id list search create patch batch_import mixed startup timeline cases)
+scenarios=(contact_by_id list search create patch batch_import mixed startup timeline cases analytics)
 
 # Children run in the background and are waited for, so a signal stops the running
 # scenario (which cleans up after itself) and then this script.
