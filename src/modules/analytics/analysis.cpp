@@ -189,6 +189,7 @@ Analysis Analyze(Snapshot s, const AnalyticsSettings& settings) {
   auto begin = Clock::now();
   Analysis a;
   a.data_version = s.data_version, a.currency = s.currency, a.today = s.today;
+  a.horizon_weeks = settings.horizon_weeks;
   a.contact_seqs = std::move(s.contact_seqs);
   a.customers.resize(a.contact_seqs.size());
   a.products = std::move(s.products);

@@ -64,6 +64,7 @@ struct Analysis {
   int64_t data_version = 0;
   std::string currency;
   int32_t today = 0;
+  double horizon_weeks = 52;  // of expected purchases and CLV
   std::string computed_at;
   double compute_ms = 0;
   std::vector<int64_t> contact_seqs;                        // customers[i] is contact seq contact_seqs[i]

@@ -97,14 +97,14 @@ json::object RfmJson(const Analysis& a, const CustomerAnalysis& c) {
           {"segment", RfmSegments()[c.rfm.segment]}};
 }
 
-json::value ModelJson(const Analysis& a, const CustomerAnalysis& c, double horizon_weeks) {
+json::value ModelJson(const Analysis& a, const CustomerAnalysis& c) {
   if (!a.bgnbd) return nullptr;
   return json::object{{"x", c.x},
                       {"t_x", Round(c.t_x, 1e4)},
                       {"T", Round(c.T, 1e4)},
                       {"p_alive", Round(c.p_alive, 1e4)},
                       {"expected_purchases", Round(c.expected_purchases, 1e4)},
-                      {"horizon_weeks", horizon_weeks},
+                      {"horizon_weeks", a.horizon_weeks},
                       {"expected_spend_minor", std::llround(c.expected_spend)},
                       {"clv_minor", std::llround(c.clv)}};
 }
@@ -188,21 +188,18 @@ HealthInputs ServiceSignals(Tx& tx, const std::string& contact_id, const std::st
   HealthInputs in;
   in.phase = phase;
   std::string since = FormatTime(Now() - std::chrono::hours(24 * 180));
-  in.open_complaints = static_cast<int>(
-      tx.QueryOne("SELECT count(*) FROM cases WHERE contact_id = ? AND kind = 'complaint' "
-                  "AND status IN ('new','open','pending') AND archived_at IS NULL",
-                  {contact_id})
-          ->Int(0));
-  in.recent_breaches = static_cast<int>(
-      tx.QueryOne("SELECT count(*) FROM cases WHERE contact_id = ? AND opened_at >= ? AND archived_at IS NULL "
-                  "AND (first_response_breached = 1 OR resolution_breached = 1)",
-                  {contact_id, since})
-          ->Int(0));
-  in.recent_negative = static_cast<int>(
-      tx.QueryOne("SELECT COALESCE(sum(-sentiment), 0) FROM interactions WHERE contact_id = ? AND sentiment < 0 "
-                  "AND occurred_at >= ? AND archived_at IS NULL",
-                  {contact_id, since})
-          ->Int(0));
+  // One round trip for the three signals (each an index range on the contact).
+  Row r = *tx.QueryOne(
+      "SELECT (SELECT count(*) FROM cases WHERE contact_id = ? AND kind = 'complaint' "
+      "AND status IN ('new','open','pending') AND archived_at IS NULL), "
+      "(SELECT count(*) FROM cases WHERE contact_id = ? AND opened_at >= ? AND archived_at IS NULL "
+      "AND (first_response_breached = 1 OR resolution_breached = 1)), "
+      "(SELECT COALESCE(sum(-sentiment), 0) FROM interactions WHERE contact_id = ? AND sentiment < 0 "
+      "AND occurred_at >= ? AND archived_at IS NULL)",
+      {contact_id, contact_id, since, contact_id, since});
+  in.open_complaints = static_cast<int>(r.Int(0));
+  in.recent_breaches = static_cast<int>(r.Int(1));
+  in.recent_negative = static_cast<int>(r.Int(2));
   return in;
 }
 
@@ -342,7 +339,6 @@ json::object AnalyticsService::Status(bool refresh) {
 json::object AnalyticsService::Customer(const std::string& contact_id, bool refresh) {
   Fetched f = Fetch(refresh);
   const Analysis& a = *f.analysis;
-  AnalyticsSettings settings = db_.Read([](Tx& tx) { return ReadAnalyticsSettings(tx); });
   auto [contact, bought, signals] = db_.Read([&](Tx& tx) {
     auto info = ContactById(tx, contact_id);
     if (!info) throw Error::NotFound("No contact with id " + contact_id + ".");
@@ -378,7 +374,7 @@ json::object AnalyticsService::Customer(const std::string& contact_id, bool refr
                                     {"average_minor", c.total_minor / std::max(1, c.purchase_days)}};
     out["interval"] = RhythmJson(c.rhythm);
     out["rfm"] = RfmJson(a, c);
-    out["model"] = ModelJson(a, c, settings.horizon_weeks);
+    out["model"] = ModelJson(a, c);
     out["recommendations"] = Recommendations(a, bought);
     if (a.bgnbd) in.p_alive = c.p_alive;
     in.days_since_last = a.today - c.last_day;
@@ -426,7 +422,6 @@ json::object AnalyticsService::Rfm(const std::optional<std::string>& segment, co
 json::object AnalyticsService::Clv(const PageRequest& page, bool refresh) {
   Fetched f = Fetch(refresh);
   const Analysis& a = *f.analysis;
-  AnalyticsSettings settings = db_.Read([](Tx& tx) { return ReadAnalyticsSettings(tx); });
   json::object out = Meta(f);
   for (const auto& [k, v] : a.clv) out[k] = v;
   std::vector<int64_t> seqs;
@@ -439,7 +434,7 @@ json::object AnalyticsService::Clv(const PageRequest& page, bool refresh) {
     if (contact == contacts.end()) continue;  // deleted since
     const CustomerAnalysis& c = a.customers[a.by_clv[page.offset + i]];
     json::object item{{"contact_id", contact->second.id}, {"name", contact->second.name}};
-    if (json::value m = ModelJson(a, c, settings.horizon_weeks); m.is_object())
+    if (json::value m = ModelJson(a, c); m.is_object())
       for (const auto& [k, v] : m.as_object()) item[k] = v;
     items.push_back(std::move(item));
   }
