@@ -1,8 +1,9 @@
 // The state of a record form's save: busy while the call runs, then the server's field
-// errors and the banner problem (see classifySaveError). On success the caller moves on
+// errors and the banner problem (see classifySaveError), and the record a 409 names as
+// already having the SKU or reference (`existingId`). On success the caller moves on
 // (navigates away), so busy stays set.
 import { useState } from 'react';
-import { classifySaveError, type SaveProblem } from './saveError';
+import { classifySaveError, existingIdOf, type SaveProblem } from './saveError';
 
 const NO_ERRORS: Record<string, string> = {};
 
@@ -11,14 +12,17 @@ export function useSave(knownFields: readonly string[]) {
   const [errors, setErrors] = useState<Record<string, string>>(NO_ERRORS);
   const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [reloading, setReloading] = useState(false);
+  const [existingId, setExistingId] = useState<string | null>(null);
 
-  /** Runs `call` (the API call and what follows it); a failure fills `errors` and `problem`. */
+  /** Runs `call` (the API call and what follows it); a failure fills `errors`, `problem` and `existingId`. */
   async function run(call: () => Promise<void>) {
+    setExistingId(null);
     setBusy(true);
     setProblem(null);
     try {
       await call();
     } catch (e) {
+      setExistingId(existingIdOf(e));
       const f = classifySaveError(e, knownFields);
       setErrors(f.fields);
       setProblem(f.problem);
@@ -37,5 +41,5 @@ export function useSave(knownFields: readonly string[]) {
     }
   }
 
-  return { busy, errors, problem, reloading, run, reloadLatest };
+  return { busy, errors, problem, reloading, existingId, run, reloadLatest };
 }

@@ -19,8 +19,23 @@ export function actionFailure(e: unknown, staleText: string): ActionFailure {
   return { text: stale ? staleText : errorMessage(e), stale };
 }
 
-export function ActionFailureAlert({ failure }: { failure: ActionFailure }) {
-  return <Alert tone={failure.stale ? 'warning' : 'danger'}>{failure.text}</Alert>;
+/** The failure as an alert; with `onReload`, a 412 also offers a Reload button. */
+export function ActionFailureAlert({ failure, onReload }: { failure: ActionFailure; onReload?: () => void }) {
+  return (
+    <Alert
+      tone={failure.stale ? 'warning' : 'danger'}
+      actions={
+        failure.stale &&
+        onReload && (
+          <Button size="sm" onClick={onReload}>
+            Reload
+          </Button>
+        )
+      }
+    >
+      {failure.text}
+    </Alert>
+  );
 }
 
 export interface VersionedActionDialogProps {

@@ -5,7 +5,7 @@
 // countdowns, attachments, the sales-lead hand-off, opportunities raised from the case
 // ("Create opportunity") and the case's history.
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { formatDateTime, humanize } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { errorMessage } from '../../lib/http';
@@ -29,10 +29,10 @@ import {
   type CasePriority,
   type CaseStatus,
 } from '../../modules/cases';
-import { contactName, useContactsById } from '../../modules/contacts';
+import { ContactLink } from '../../modules/contacts';
 import { CaseOpportunities } from '../../modules/opportunities';
 import { canWrite, UserSelect } from '../../modules/users';
-import { actionFailure, Alert, Button, Card, DetailList, Field, Options, PageHeader, RecordLoadState, Section, Select, useToast, type ActionFailure } from '../../ui';
+import { actionFailure, ActionFailureAlert, Alert, Button, Card, DetailList, Field, Options, PageHeader, RecordLoadState, Section, Select, useToast, type ActionFailure } from '../../ui';
 import { useAuth } from '../auth';
 
 const STATUS_ACTION: Record<CaseStatus, string> = {
@@ -82,7 +82,6 @@ export function CasePage() {
   const { user } = useAuth();
   const toast = useToast();
   const { data: c, loading, error, reload, set: setCase } = useCase(id);
-  const contacts = useContactsById([c?.contact_id]);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   // Bumped after every change, so the history (and the conversation) load again.
@@ -94,7 +93,6 @@ export function CasePage() {
   }
 
   const writable = canWrite(user) && !c.archived_at;
-  const contact = contacts.get(c.contact_id);
 
   async function change(patch: CaseInput, what: string, done: string) {
     if (!c) return;
@@ -146,7 +144,7 @@ export function CasePage() {
         }
         subtitle={
           <span className="case-subtitle">
-            <Link to={`/contacts/${encodeURIComponent(c.contact_id)}`}>{contact ? contactName(contact) : 'Customer'}</Link>
+            <ContactLink id={c.contact_id} />
             <span>
               {humanize(c.kind)} by {c.channel}, opened {formatDateTime(c.opened_at)}
             </span>
@@ -159,20 +157,7 @@ export function CasePage() {
         <PriorityBadge priority={c.priority} />
         {c.sla_policy_id && <SlaBadge state={c.sla_state} />}
       </div>
-      {failure && (
-        <Alert
-          tone={failure.stale ? 'warning' : 'danger'}
-          actions={
-            failure.stale && (
-              <Button size="sm" onClick={() => void reloadCase()}>
-                Reload
-              </Button>
-            )
-          }
-        >
-          {failure.text}
-        </Alert>
-      )}
+      {failure && <ActionFailureAlert failure={failure} onReload={() => void reloadCase()} />}
 
       <div className="case-layout">
         <div className="case-main">

@@ -6,10 +6,10 @@ import { Link, useParams } from 'react-router-dom';
 import { formatDate, formatDateTime, humanize } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { formatMoney } from '../../lib/money';
-import { contactName, useContactsById } from '../../modules/contacts';
+import { ContactLink } from '../../modules/contacts';
 import { LOST, LostReasonDialog, moveOpportunity, stageName, StageBadge, useOpportunity, usePipeline } from '../../modules/opportunities';
 import { canWrite, UserName } from '../../modules/users';
-import { actionFailure, Alert, Button, Card, DetailList, Field, PageHeader, RecordLoadState, Select, useToast, type ActionFailure } from '../../ui';
+import { actionFailure, ActionFailureAlert, Card, DetailList, Field, PageHeader, RecordLoadState, Select, useToast, type ActionFailure } from '../../ui';
 import { useAuth } from '../auth';
 
 const STALE = 'This opportunity was changed by someone else since you opened it. Reload to see their changes, then try again.';
@@ -20,7 +20,6 @@ export function OpportunityPage() {
   const toast = useToast();
   const { stages } = usePipeline();
   const { data: o, loading, error, reload, set } = useOpportunity(id);
-  const contacts = useContactsById([o?.contact_id]);
   const [busy, setBusy] = useState(false);
   const [losing, setLosing] = useState(false);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
@@ -29,7 +28,6 @@ export function OpportunityPage() {
   if (loading || error || !o) {
     return <RecordLoadState loading={loading} error={error} noun="opportunity" title="Opportunity" back={{ to: '/sales', label: 'Sales board' }} />;
   }
-  const contact = o.contact_id ? contacts.get(o.contact_id) : undefined;
   const writable = canWrite(user);
 
   async function changeStage(stage: string) {
@@ -58,7 +56,7 @@ export function OpportunityPage() {
         title={o.title}
         subtitle={
           <span className="case-subtitle">
-            {o.contact_id && <Link to={`/contacts/${encodeURIComponent(o.contact_id)}`}>{contact ? contactName(contact) : 'Customer'}</Link>}
+            {o.contact_id && <ContactLink id={o.contact_id} />}
             <span>{formatMoney(o.amount_minor, o.currency)}</span>
           </span>
         }
@@ -67,24 +65,13 @@ export function OpportunityPage() {
         <StageBadge stage={o.stage} />
       </div>
       {failure && (
-        <Alert
-          tone={failure.stale ? 'warning' : 'danger'}
-          actions={
-            failure.stale && (
-              <Button
-                size="sm"
-                onClick={() => {
-                  setFailure(null);
-                  void reload();
-                }}
-              >
-                Reload
-              </Button>
-            )
-          }
-        >
-          {failure.text}
-        </Alert>
+        <ActionFailureAlert
+          failure={failure}
+          onReload={() => {
+            setFailure(null);
+            void reload();
+          }}
+        />
       )}
       <div className="detail-grid">
         <Card id="opportunity-stage" title="Stage">

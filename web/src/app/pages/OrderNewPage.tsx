@@ -1,9 +1,7 @@
 // Create an order for a customer (`?contact_id=` fills the customer in, from the contact
 // page). Field errors show by their fields; line problems above the form.
-import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useDocumentTitle, useResource } from '../../lib/hooks';
-import { existingIdOf } from '../../lib/saveError';
 import { useSave } from '../../lib/useSave';
 import { contactName, getContact } from '../../modules/contacts';
 import { createOrder, ORDER_FIELDS, OrderForm, orderRef } from '../../modules/orders';
@@ -20,7 +18,6 @@ export function OrderNewPage() {
   const presetLoad = useResource(presetId ?? '', (signal) => (presetId ? getContact(presetId, signal).catch(() => null) : Promise.resolve(null)));
   const preset = presetLoad.data;
   const save = useSave(ORDER_FIELDS);
-  const [existing, setExisting] = useState<string | null>(null);
   const back = presetId ? `/contacts/${encodeURIComponent(presetId)}` : '/orders';
 
   return (
@@ -38,24 +35,18 @@ export function OrderNewPage() {
           busy={save.busy}
           onCancel={() => navigate(back)}
           onSubmit={(input) => {
-            setExisting(null);
             void save.run(async () => {
-              try {
-                const created = await createOrder(input);
-                toast.show(`Order ${orderRef(created)} created`);
-                navigate(`/orders/${encodeURIComponent(created.id)}`);
-              } catch (e) {
-                setExisting(existingIdOf(e));
-                throw e;
-              }
+              const created = await createOrder(input);
+              toast.show(`Order ${orderRef(created)} created`);
+              navigate(`/orders/${encodeURIComponent(created.id)}`);
             });
           }}
           banner={
             <>
               <SaveProblemBanner problem={save.problem} noun="order" />
-              {existing && (
+              {save.existingId && (
                 <p>
-                  <Link to={`/orders/${encodeURIComponent(existing)}`}>Open the order with this external reference</Link>
+                  <Link to={`/orders/${encodeURIComponent(save.existingId)}`}>Open the order with this external reference</Link>
                 </p>
               )}
             </>

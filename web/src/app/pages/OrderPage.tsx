@@ -2,14 +2,14 @@
 // currency, and its status, which staff change in place (a PATCH with If-Match: a change
 // someone else made meanwhile is refused with a Reload offer, as on the case page).
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { formatDateTime, humanize } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { formatMoney } from '../../lib/money';
-import { contactName, useContactsById } from '../../modules/contacts';
+import { ContactLink } from '../../modules/contacts';
 import { ORDER_STATUSES, OrderLinesTable, orderRef, OrderStatusBadge, updateOrder, useOrder, type OrderStatus } from '../../modules/orders';
 import { canWrite } from '../../modules/users';
-import { actionFailure, Alert, Button, Card, DetailList, Field, Options, PageHeader, RecordLoadState, Section, Select, useToast, type ActionFailure } from '../../ui';
+import { actionFailure, ActionFailureAlert, Card, DetailList, Field, Options, PageHeader, RecordLoadState, Section, Select, useToast, type ActionFailure } from '../../ui';
 import { useAuth } from '../auth';
 
 const STALE = 'This order was changed by someone else since you opened it. Reload to see their changes, then try again.';
@@ -19,7 +19,6 @@ export function OrderPage() {
   const { user } = useAuth();
   const toast = useToast();
   const { data: order, loading, error, reload, set: setOrder } = useOrder(id);
-  const contacts = useContactsById([order?.contact_id]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   useDocumentTitle(order ? `Order ${orderRef(order)}` : 'Order');
@@ -27,7 +26,6 @@ export function OrderPage() {
   if (loading || error || !order) {
     return <RecordLoadState loading={loading} error={error} noun="order" title="Order" back={{ to: '/orders', label: 'Orders' }} />;
   }
-  const contact = contacts.get(order.contact_id);
   const writable = canWrite(user);
 
   async function changeStatus(status: OrderStatus) {
@@ -52,7 +50,7 @@ export function OrderPage() {
         title={`Order ${orderRef(order)}`}
         subtitle={
           <span className="case-subtitle">
-            <Link to={`/contacts/${encodeURIComponent(order.contact_id)}`}>{contact ? contactName(contact) : 'Customer'}</Link>
+            <ContactLink id={order.contact_id} />
             <span>
               ordered {formatDateTime(order.ordered_at)} · {formatMoney(order.total_minor, order.currency)}
             </span>
@@ -63,24 +61,13 @@ export function OrderPage() {
         <OrderStatusBadge status={order.status} />
       </div>
       {failure && (
-        <Alert
-          tone={failure.stale ? 'warning' : 'danger'}
-          actions={
-            failure.stale && (
-              <Button
-                size="sm"
-                onClick={() => {
-                  setFailure(null);
-                  void reload();
-                }}
-              >
-                Reload
-              </Button>
-            )
-          }
-        >
-          {failure.text}
-        </Alert>
+        <ActionFailureAlert
+          failure={failure}
+          onReload={() => {
+            setFailure(null);
+            void reload();
+          }}
+        />
       )}
       <div className="case-layout">
         <div className="case-main">

@@ -3,7 +3,7 @@
 // dragging it to another column (HTML5 drag and drop) or with its "Move to…" select
 // (keyboard and touch); either way a dialog asks for the reason and POSTs
 // /contacts/{id}/phase. The card moves when that succeeds; the dialog shows any error.
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { humanize } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
@@ -19,7 +19,7 @@ import {
   type Phase,
 } from '../../modules/contacts';
 import { canWrite, UserName } from '../../modules/users';
-import { LoadError, PageHeader, Select, Spinner, useToast } from '../../ui';
+import { BoardCard, BoardColumn, PageHeader, useBoardDrag, useToast, type BoardCardDrag } from '../../ui';
 import { useAuth } from '../auth';
 import { OwnerToolbar, useMineOnly } from '../components/OwnerToolbar';
 
@@ -42,28 +42,17 @@ function byName(a: Contact, b: Contact): number {
   return contactName(a).localeCompare(contactName(b));
 }
 
-interface CardProps {
-  contact: Contact;
-  writable: boolean;
-  dragging: boolean;
-  onDragStart: (e: DragEvent<HTMLLIElement>) => void;
-  onDragEnd: () => void;
-  onMoveTo: (phase: Phase) => void;
-}
-
-function Card({ contact, writable, dragging, onDragStart, onDragEnd, onMoveTo }: CardProps) {
-  const name = contactName(contact);
+function PhaseCard({ contact, writable, drag, onMoveTo }: { contact: Contact; writable: boolean; drag: BoardCardDrag; onMoveTo: (phase: Phase) => void }) {
   return (
-    <li
-      className={dragging ? 'board-card board-card-dragging' : 'board-card'}
-      draggable={writable}
-      onDragStart={onDragStart}
-      onDragEnd={onDragEnd}
-      data-contact-id={contact.id}
+    <BoardCard
+      name={contactName(contact)}
+      to={`/contacts/${encodeURIComponent(contact.id)}`}
+      writable={writable}
+      drag={drag}
+      data={{ 'data-contact-id': contact.id }}
+      targets={PHASES.filter((p) => p !== contact.phase).map((p) => ({ value: p, label: humanize(p) }))}
+      onMoveTo={(p) => onMoveTo(p as Phase)}
     >
-      <Link className="row-link board-card-name" to={`/contacts/${encodeURIComponent(contact.id)}`} draggable={false}>
-        {name}
-      </Link>
       <span className="board-card-meta">
         <KindBadge kind={contact.kind} />
         {contact.owner_id && (
@@ -72,24 +61,7 @@ function Card({ contact, writable, dragging, onDragStart, onDragEnd, onMoveTo }:
           </span>
         )}
       </span>
-      {writable && (
-        <Select
-          className="select-compact board-card-move"
-          aria-label={`Move ${name} to…`}
-          value=""
-          onChange={(e) => {
-            if (e.target.value) onMoveTo(e.target.value as Phase);
-          }}
-        >
-          <option value="">Move to…</option>
-          {PHASES.filter((p) => p !== contact.phase).map((p) => (
-            <option key={p} value={p}>
-              {humanize(p)}
-            </option>
-          ))}
-        </Select>
-      )}
-    </li>
+    </BoardCard>
   );
 }
 
@@ -101,8 +73,6 @@ export function PhaseBoardPage() {
   const mine = useMineOnly();
   const [columns, setColumns] = useState<Columns>(emptyColumns);
   const [generation, setGeneration] = useState(0);
-  const [dragging, setDragging] = useState<Contact | null>(null);
-  const [over, setOver] = useState<Phase | null>(null);
   const [moving, setMoving] = useState<{ contact: Contact; target: Phase } | null>(null);
 
   useEffect(() => {
@@ -140,14 +110,9 @@ export function PhaseBoardPage() {
     });
   }
 
-  function dropOn(phase: Phase, e: DragEvent<HTMLElement>) {
-    e.preventDefault();
-    setOver(null);
-    const id = e.dataTransfer.getData('text/plain') || dragging?.id;
-    setDragging(null);
-    const c = id ? find(id) : undefined;
-    if (c && c.phase !== phase) setMoving({ contact: c, target: phase });
-  }
+  const drag = useBoardDrag<Contact, Phase>(find, (c, phase) => {
+    if (c.phase !== phase) setMoving({ contact: c, target: phase });
+  });
 
   return (
     <div className="page page-wide">
@@ -162,62 +127,32 @@ export function PhaseBoardPage() {
           const col = columns[phase];
           const headingId = `board-${phase}`;
           return (
-            <section
+            <BoardColumn
               key={phase}
-              className={over === phase ? 'board-column board-column-over' : 'board-column'}
-              aria-labelledby={headingId}
-              data-phase={phase}
-              onDragOver={(e) => {
-                if (!dragging) return;
-                e.preventDefault();
-                e.dataTransfer.dropEffect = 'move';
-                if (over !== phase) setOver(phase);
-              }}
-              onDragLeave={(e) => {
-                if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver((o) => (o === phase ? null : o));
-              }}
-              onDrop={(e) => dropOn(phase, e)}
+              headingId={headingId}
+              title={<PhaseBadge phase={phase} />}
+              drop={drag.column(phase)}
+              data={{ 'data-phase': phase }}
+              count={col.items.length}
+              more={col.more}
+              loading={col.loading}
+              error={col.error}
+              onRetry={() => setGeneration((g) => g + 1)}
+              noun="contacts"
+              listLabel={`${humanize(phase)} contacts`}
+              empty={`No contacts in ${humanize(phase).toLowerCase()}.`}
+              footer={
+                col.more && (
+                  <Link className="board-more subtle-link" to={`/contacts?phase=${phase}`}>
+                    Showing the first {PAGE}. See all in Contacts
+                  </Link>
+                )
+              }
             >
-              <div className="board-column-header">
-                <h2 className="board-column-title" id={headingId}>
-                  <PhaseBadge phase={phase} />
-                </h2>
-                <span className="count" aria-label={`${col.items.length}${col.more ? ' or more' : ''} contacts`}>
-                  {col.loading ? <Spinner size={12} /> : `${col.items.length}${col.more ? '+' : ''}`}
-                </span>
-              </div>
-              {col.error != null ? (
-                <LoadError title="Could not load." error={col.error} onRetry={() => setGeneration((g) => g + 1)} />
-              ) : col.items.length === 0 && !col.loading ? (
-                <p className="board-empty muted">No contacts in {humanize(phase).toLowerCase()}.</p>
-              ) : (
-                <ul className="board-cards" aria-label={`${humanize(phase)} contacts`}>
-                  {col.items.map((c) => (
-                    <Card
-                      key={c.id}
-                      contact={c}
-                      writable={writable}
-                      dragging={dragging?.id === c.id}
-                      onDragStart={(e) => {
-                        e.dataTransfer.setData('text/plain', c.id);
-                        e.dataTransfer.effectAllowed = 'move';
-                        setDragging(c);
-                      }}
-                      onDragEnd={() => {
-                        setDragging(null);
-                        setOver(null);
-                      }}
-                      onMoveTo={(target) => setMoving({ contact: c, target })}
-                    />
-                  ))}
-                </ul>
-              )}
-              {col.more && (
-                <Link className="board-more subtle-link" to={`/contacts?phase=${phase}`}>
-                  Showing the first {PAGE}. See all in Contacts
-                </Link>
-              )}
-            </section>
+              {col.items.map((c) => (
+                <PhaseCard key={c.id} contact={c} writable={writable} drag={drag.card(c)} onMoveTo={(target) => setMoving({ contact: c, target })} />
+              ))}
+            </BoardColumn>
           );
         })}
       </div>

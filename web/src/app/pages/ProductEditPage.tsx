@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { mergePatch } from '../../lib/forms';
 import { useDocumentTitle } from '../../lib/hooks';
-import { existingIdOf, type SaveProblem } from '../../lib/saveError';
+import type { SaveProblem } from '../../lib/saveError';
 import { useSave } from '../../lib/useSave';
 import {
   archiveProduct,
@@ -43,7 +43,6 @@ export function ProductEditPage() {
   const toast = useToast();
   const { data: product, loading, error, reload } = useProduct(id);
   const save = useSave(PRODUCT_FIELDS);
-  const [existing, setExisting] = useState<string | null>(null);
   const [archiving, setArchiving] = useState(false);
   useDocumentTitle(product ? product.name : 'Product');
 
@@ -60,16 +59,10 @@ export function ProductEditPage() {
       navigate('/products');
       return;
     }
-    setExisting(null);
     void save.run(async () => {
-      try {
-        const saved = await updateProduct(product.id, patch, product.version);
-        toast.show(`${saved.name} saved`);
-        navigate('/products');
-      } catch (e) {
-        setExisting(existingIdOf(e));
-        throw e;
-      }
+      const saved = await updateProduct(product.id, patch, product.version);
+      toast.show(`${saved.name} saved`);
+      navigate('/products');
     });
   }
 
@@ -98,7 +91,7 @@ export function ProductEditPage() {
         onSubmit={submit}
         onCancel={() => navigate('/products')}
         disabled={!writable}
-        banner={<ProductSaveProblem problem={save.problem} existingId={existing} onReload={() => void save.reloadLatest(reload)} reloading={save.reloading} />}
+        banner={<ProductSaveProblem problem={save.problem} existingId={save.existingId} onReload={() => void save.reloadLatest(reload)} reloading={save.reloading} />}
       />
       <ArchiveDialog
         open={archiving}

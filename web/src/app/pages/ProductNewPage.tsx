@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useDocumentTitle } from '../../lib/hooks';
-import { existingIdOf } from '../../lib/saveError';
 import { useSave } from '../../lib/useSave';
 import { createProduct, formToProductInput, PRODUCT_FIELDS, ProductForm, productToForm, type ProductFormValues } from '../../modules/products';
 import { PageHeader, useToast } from '../../ui';
@@ -15,19 +14,12 @@ export function ProductNewPage() {
   const toast = useToast();
   const save = useSave(PRODUCT_FIELDS);
   const [initial] = useState(() => productToForm());
-  const [existing, setExisting] = useState<string | null>(null);
 
   function submit(values: ProductFormValues) {
-    setExisting(null);
     void save.run(async () => {
-      try {
-        const created = await createProduct(formToProductInput(values));
-        toast.show(`${created.name} created`);
-        navigate('/products');
-      } catch (e) {
-        setExisting(existingIdOf(e));
-        throw e;
-      }
+      const created = await createProduct(formToProductInput(values));
+      toast.show(`${created.name} created`);
+      navigate('/products');
     });
   }
 
@@ -41,7 +33,7 @@ export function ProductNewPage() {
         submitLabel="Create product"
         onSubmit={submit}
         onCancel={() => navigate('/products')}
-        banner={<ProductSaveProblem problem={save.problem} existingId={existing} />}
+        banner={<ProductSaveProblem problem={save.problem} existingId={save.existingId} />}
       />
     </div>
   );

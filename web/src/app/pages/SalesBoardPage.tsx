@@ -3,8 +3,7 @@
 // their amount. A card moves by dragging it to another column or with its "Move to…"
 // select (keyboard and touch); either way a PATCH with If-Match. Losing asks why first.
 // A move over someone else's change is refused with a Reload offer.
-import { useEffect, useState, type DragEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { useEffect, useState } from 'react';
 import { formatDate } from '../../lib/format';
 import { useDocumentTitle } from '../../lib/hooks';
 import { isAbort } from '../../lib/http';
@@ -23,7 +22,21 @@ import {
   type PipelineStage,
 } from '../../modules/opportunities';
 import { canWrite } from '../../modules/users';
-import { actionFailure, Alert, Button, ButtonLink, LoadError, Loading, PageHeader, Select, Spinner, useToast, type ActionFailure } from '../../ui';
+import {
+  actionFailure,
+  ActionFailureAlert,
+  BoardCard,
+  BoardColumn,
+  Button,
+  ButtonLink,
+  LoadError,
+  Loading,
+  PageHeader,
+  useBoardDrag,
+  useToast,
+  type ActionFailure,
+  type BoardCardDrag,
+} from '../../ui';
 import { useAuth } from '../auth';
 import { OwnerToolbar, useMineOnly } from '../components/OwnerToolbar';
 
@@ -49,50 +62,28 @@ interface CardProps {
   stages: PipelineStage[];
   customer: string | null;
   writable: boolean;
-  dragging: boolean;
-  onDragStart: (e: DragEvent<HTMLLIElement>) => void;
-  onDragEnd: () => void;
+  drag: BoardCardDrag;
   onMoveTo: (stage: string) => void;
 }
 
-function OpportunityCard({ o, stages, customer, writable, dragging, onDragStart, onDragEnd, onMoveTo }: CardProps) {
+function OpportunityCard({ o, stages, customer, writable, drag, onMoveTo }: CardProps) {
   return (
-    <li
-      className={dragging ? 'board-card board-card-dragging' : 'board-card'}
-      draggable={writable}
-      onDragStart={onDragStart}
-      onDragEnd={onDragEnd}
-      data-opportunity-id={o.id}
+    <BoardCard
+      name={o.title}
+      to={`/opportunities/${encodeURIComponent(o.id)}`}
+      writable={writable}
+      drag={drag}
+      data={{ 'data-opportunity-id': o.id }}
+      targets={stages.filter((s) => s.key !== o.stage).map((s) => ({ value: s.key, label: s.name }))}
+      onMoveTo={onMoveTo}
     >
-      <Link className="row-link board-card-name" to={`/opportunities/${encodeURIComponent(o.id)}`} draggable={false}>
-        {o.title}
-      </Link>
       <span className="board-card-amount">{formatMoney(o.amount_minor, o.currency)}</span>
       <span className="board-card-meta muted">
         {customer && <span>{customer}</span>}
         {o.expected_close && !isClosedStage(o.stage) && <span>Close {formatDate(o.expected_close)}</span>}
         {o.status === 'lost' && o.lost_reason && <span>Lost: {o.lost_reason}</span>}
       </span>
-      {writable && (
-        <Select
-          className="select-compact board-card-move"
-          aria-label={`Move ${o.title} to…`}
-          value=""
-          onChange={(e) => {
-            if (e.target.value) onMoveTo(e.target.value);
-          }}
-        >
-          <option value="">Move to…</option>
-          {stages
-            .filter((s) => s.key !== o.stage)
-            .map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.name}
-              </option>
-            ))}
-        </Select>
-      )}
-    </li>
+    </BoardCard>
   );
 }
 
@@ -106,8 +97,6 @@ export function SalesBoardPage() {
   const stages = pipeline.stages;
   const [columns, setColumns] = useState<Record<string, Column>>({});
   const [generation, setGeneration] = useState(0);
-  const [dragging, setDragging] = useState<Opportunity | null>(null);
-  const [over, setOver] = useState<string | null>(null);
   const [losing, setLosing] = useState<Opportunity | null>(null);
   const [creating, setCreating] = useState(false);
   const [failure, setFailure] = useState<ActionFailure | null>(null);
@@ -165,14 +154,7 @@ export function SalesBoardPage() {
     }
   }
 
-  function dropOn(stage: string, e: DragEvent<HTMLElement>) {
-    e.preventDefault();
-    setOver(null);
-    const id = e.dataTransfer.getData('text/plain') || dragging?.id;
-    setDragging(null);
-    const o = id ? find(id) : undefined;
-    if (o) void move(o, stage);
-  }
+  const drag = useBoardDrag<Opportunity, string>(find, (o, stage) => void move(o, stage));
 
   function reloadBoard() {
     setFailure(null);
@@ -198,20 +180,7 @@ export function SalesBoardPage() {
         actions={actions}
       />
       <OwnerToolbar />
-      {failure && (
-        <Alert
-          tone={failure.stale ? 'warning' : 'danger'}
-          actions={
-            failure.stale && (
-              <Button size="sm" onClick={reloadBoard}>
-                Reload
-              </Button>
-            )
-          }
-        >
-          {failure.text}
-        </Alert>
-      )}
+      {failure && <ActionFailureAlert failure={failure} onReload={reloadBoard} />}
       {pipeline.error != null ? (
         <LoadError title="Could not load the pipeline." error={pipeline.error} onRetry={pipeline.reload} />
       ) : pipeline.loading ? (
@@ -222,64 +191,42 @@ export function SalesBoardPage() {
             const col = columns[s.key] ?? { items: [], loading: true, error: null, more: false };
             const headingId = `stage-${s.key}`;
             return (
-              <section
+              <BoardColumn
                 key={s.key}
-                className={over === s.key ? 'board-column board-column-over' : 'board-column'}
-                aria-labelledby={headingId}
-                data-stage={s.key}
-                onDragOver={(e) => {
-                  if (!dragging) return;
-                  e.preventDefault();
-                  e.dataTransfer.dropEffect = 'move';
-                  if (over !== s.key) setOver(s.key);
-                }}
-                onDragLeave={(e) => {
-                  if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver((v) => (v === s.key ? null : v));
-                }}
-                onDrop={(e) => dropOn(s.key, e)}
-              >
-                <div className="board-column-header">
-                  <h2 className="board-column-title" id={headingId}>
+                headingId={headingId}
+                title={
+                  <>
                     {s.name} <span className="muted">{s.probability}%</span>
-                  </h2>
-                  <span className="count" aria-label={`${col.items.length}${col.more ? ' or more' : ''} opportunities`}>
-                    {col.loading ? <Spinner size={12} /> : `${col.items.length}${col.more ? '+' : ''}`}
-                  </span>
-                </div>
-                {col.items.length > 0 && <p className="board-column-sum">{sumByCurrency(col.items)}</p>}
-                {col.error != null ? (
-                  <LoadError title="Could not load." error={col.error} onRetry={() => setGeneration((g) => g + 1)} />
-                ) : col.items.length === 0 && !col.loading ? (
-                  <p className="board-empty muted">Nothing in {s.name.toLowerCase()}.</p>
-                ) : (
-                  <ul className="board-cards" aria-label={`${s.name} opportunities`}>
-                    {col.items.map((o) => {
-                      const c = o.contact_id ? contacts.get(o.contact_id) : undefined;
-                      return (
-                        <OpportunityCard
-                          key={o.id}
-                          o={o}
-                          stages={stages}
-                          customer={c ? contactName(c) : null}
-                          writable={writable}
-                          dragging={dragging?.id === o.id}
-                          onDragStart={(e) => {
-                            e.dataTransfer.setData('text/plain', o.id);
-                            e.dataTransfer.effectAllowed = 'move';
-                            setDragging(o);
-                          }}
-                          onDragEnd={() => {
-                            setDragging(null);
-                            setOver(null);
-                          }}
-                          onMoveTo={(stage) => void move(o, stage)}
-                        />
-                      );
-                    })}
-                  </ul>
-                )}
-                {col.more && <p className="board-more muted">Showing the first {PAGE}.</p>}
-              </section>
+                  </>
+                }
+                drop={drag.column(s.key)}
+                data={{ 'data-stage': s.key }}
+                count={col.items.length}
+                more={col.more}
+                loading={col.loading}
+                error={col.error}
+                onRetry={() => setGeneration((g) => g + 1)}
+                noun="opportunities"
+                listLabel={`${s.name} opportunities`}
+                empty={`Nothing in ${s.name.toLowerCase()}.`}
+                summary={col.items.length > 0 && <p className="board-column-sum">{sumByCurrency(col.items)}</p>}
+                footer={col.more && <p className="board-more muted">Showing the first {PAGE}.</p>}
+              >
+                {col.items.map((o) => {
+                  const c = o.contact_id ? contacts.get(o.contact_id) : undefined;
+                  return (
+                    <OpportunityCard
+                      key={o.id}
+                      o={o}
+                      stages={stages}
+                      customer={c ? contactName(c) : null}
+                      writable={writable}
+                      drag={drag.card(o)}
+                      onMoveTo={(stage) => void move(o, stage)}
+                    />
+                  );
+                })}
+              </BoardColumn>
             );
           })}
         </div>

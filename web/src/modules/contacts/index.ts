@@ -10,3 +10,5 @@ export { ContactPicker } from './components/ContactPicker';
 export { OwnerDialog } from './components/OwnerDialog';
 export { PhaseMoveDialog } from './components/PhaseMoveDialog';
 export { ReassignCustomersDialog } from './components/ReassignCustomersDialog';
+export { customerNameColumn, useCustomerColumns } from './components/CustomerColumn';
+export { ContactLink } from './components/ContactLink';

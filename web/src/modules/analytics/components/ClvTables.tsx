@@ -2,9 +2,9 @@
 // spend), the settings it values customers with, its totals, and the customers with the
 // highest lifetime value. With fewer than two repeat customers there is no model: the
 // card says so and the table shows only the customers.
-import { Link } from 'react-router-dom';
 import { formatMoney } from '../../../lib/money';
 import { Card, DetailList, Table } from '../../../ui';
+import { customerNameColumn } from '../../contacts';
 import { formatFigure, formatPercent, type ClvAnswer, type ClvCustomer } from '../types';
 
 export function ClvModelCard({ clv }: { clv: ClvAnswer }) {
@@ -61,16 +61,7 @@ export function ClvTopTable({ clv }: { clv: ClvAnswer }) {
       rows={clv.items}
       rowKey={(c) => c.contact_id}
       columns={[
-        {
-          key: 'name',
-          header: 'Customer',
-          primary: true,
-          render: (c) => (
-            <Link className="row-link" to={`/contacts/${encodeURIComponent(c.contact_id)}`}>
-              {c.name}
-            </Link>
-          ),
-        },
+        customerNameColumn<ClvCustomer>(),
         { key: 'alive', header: 'P(alive)', align: 'right', render: (c) => formatPercent(c.p_alive, 0) },
         { key: 'purchases', header: 'Expected purchases', align: 'right', render: (c) => formatFigure(c.expected_purchases) },
         { key: 'spend', header: 'Expected spend per purchase', align: 'right', hideBelow: 'md', render: (c) => money(c.expected_spend_minor) },

@@ -12,7 +12,7 @@ import { formatDate } from '../../../lib/format';
 import { useResource } from '../../../lib/hooks';
 import { errorMessage } from '../../../lib/http';
 import { formatMoney } from '../../../lib/money';
-import { Alert, Badge, Button, Card, DetailList, EmptyState, LoadError, Loading, Section, Table } from '../../../ui';
+import { Alert, Badge, Button, Card, DetailList, EmptyState, Figure, LoadError, Loading, Section, Table } from '../../../ui';
 import { moveContactPhase } from '../../contacts/api';
 import type { Contact } from '../../contacts/types';
 import { getCustomerAnalytics } from '../api';
@@ -28,18 +28,6 @@ export interface CustomerValuePanelProps {
   onContactChanged: (c: Contact) => void;
   /** Bumped when something that changes the analysis happened on the page. */
   refreshKey?: number;
-}
-
-function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
-  return (
-    <div className="figure card">
-      <dt>{label}</dt>
-      <dd>
-        <span className="figure-value">{value}</span>
-        {note && <span className="figure-note">{note}</span>}
-      </dd>
-    </div>
-  );
 }
 
 /** The server keeps a phase change's reason up to 500 characters. */

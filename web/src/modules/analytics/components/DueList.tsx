@@ -5,11 +5,11 @@
 // purchase-due task are skipped). The server's `total` counts the whole due list whatever
 // the filters, so it shows only unfiltered.
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/hooks';
 import { errorMessage } from '../../../lib/http';
 import { Alert, Button, EmptyState, PagedListView, Select, Table, ToolbarFilter } from '../../../ui';
+import { customerNameColumn } from '../../contacts';
 import { UserName, UserSelect } from '../../users';
 import { createDueTasks, getDue } from '../api';
 import type { DueAnswer, DueCustomer, DueParams } from '../types';
@@ -176,16 +176,7 @@ export function DueList({ writable, canRecompute, owner, onOwnerChange }: DueLis
                   },
                 ]
               : []),
-            {
-              key: 'name',
-              header: 'Customer',
-              primary: true,
-              render: (c) => (
-                <Link className="row-link" to={`/contacts/${encodeURIComponent(c.contact_id)}`}>
-                  {c.name}
-                </Link>
-              ),
-            },
+            customerNameColumn<DueCustomer>(),
             ...(onOwnerChange ? [{ key: 'owner', header: 'Owner', render: (c: DueCustomer) => <UserName id={c.owner_id} /> }] : []),
             { key: 'last', header: 'Last purchase', render: (c) => formatDate(c.last_purchase) },
             { key: 'days', header: 'Purchase days', align: 'right', hideBelow: 'md', render: (c) => c.purchase_days },

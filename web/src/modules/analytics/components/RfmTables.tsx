@@ -6,6 +6,7 @@ import { formatDate } from '../../../lib/format';
 import { usePagedList } from '../../../lib/hooks';
 import { formatMoney } from '../../../lib/money';
 import { EmptyState, PagedListView, Table } from '../../../ui';
+import { customerNameColumn } from '../../contacts';
 import { getRfm } from '../api';
 import { formatPercent, segmentName, type RfmAnswer, type RfmCustomer, type RfmFlow, type RfmSegment } from '../types';
 
@@ -73,16 +74,7 @@ export function SegmentCustomers({ segment, currency }: { segment: string; curre
         rowKey={(c) => c.contact_id}
         busy={list.loading}
         columns={[
-          {
-            key: 'name',
-            header: 'Customer',
-            primary: true,
-            render: (c) => (
-              <Link className="row-link" to={`/contacts/${encodeURIComponent(c.contact_id)}`}>
-                {c.name}
-              </Link>
-            ),
-          },
+          customerNameColumn<RfmCustomer>(),
           { key: 'rfm', header: 'R F M', render: (c) => `${c.r} ${c.f} ${c.m}` },
           { key: 'recency', header: 'Days since last purchase', align: 'right', render: (c) => c.recency_days },
           { key: 'frequency', header: 'Purchases', align: 'right', render: (c) => c.frequency },

@@ -3,7 +3,7 @@
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../../../lib/format';
 import { Table, type Column } from '../../../ui';
-import { contactName, useContactsById } from '../../contacts';
+import { useCustomerColumns } from '../../contacts';
 import { UserName } from '../../users';
 import { caseRef, isPaused, type Case } from '../types';
 import { PriorityBadge, SlaBadge, StatusBadge } from './CaseBadges';
@@ -18,7 +18,7 @@ export interface CaseTableProps {
 }
 
 export function CaseTable({ cases, busy, label = 'Cases', hideCustomer = false }: CaseTableProps) {
-  const contacts = useContactsById(hideCustomer ? [] : cases.map((c) => c.contact_id));
+  const customer = useCustomerColumns(cases, (c) => c.contact_id, hideCustomer);
   const columns: Column<Case>[] = [
     {
       key: 'case',
@@ -31,23 +31,7 @@ export function CaseTable({ cases, busy, label = 'Cases', hideCustomer = false }
         </Link>
       ),
     },
-    ...(hideCustomer
-      ? []
-      : [
-          {
-            key: 'customer',
-            header: 'Customer',
-            clip: true,
-            render: (c: Case) => {
-              const contact = contacts.get(c.contact_id);
-              return (
-                <Link className="subtle-link" to={`/contacts/${encodeURIComponent(c.contact_id)}`}>
-                  {contact ? contactName(contact) : '…'}
-                </Link>
-              );
-            },
-          },
-        ]),
+    ...customer,
     { key: 'priority', header: 'Priority', render: (c) => <PriorityBadge priority={c.priority} /> },
     { key: 'status', header: 'Status', render: (c) => <StatusBadge status={c.status} /> },
     { key: 'sla', header: 'SLA', render: (c) => <SlaBadge state={c.sla_state} /> },

@@ -6,7 +6,7 @@ import { localInputToIso, toLocalInput } from '../../../lib/format';
 import { textOrNull } from '../../../lib/forms';
 import { useFormState } from '../../../lib/useFormState';
 import { useSave } from '../../../lib/useSave';
-import { Alert, Button, Dialog, Field, Input, Options, Select, TextArea } from '../../../ui';
+import { Dialog, DialogForm, Field, Input, Options, Select, TextArea } from '../../../ui';
 import { ContactPicker } from '../../contacts/components/ContactPicker';
 import { createCase } from '../api';
 import {
@@ -67,20 +67,15 @@ function NewCaseForm({ contact, onClose, onCreated }: Omit<NewCaseDialogProps, '
   const [contactName, setContactName] = useState(contact?.name ?? '');
 
   return (
-    <form
-      className="dialog-form"
-      aria-label="New case"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save.run(async () => onCreated(await createCase(toInput(values))));
-      }}
+    <DialogForm
+      label="New case"
+      problem={save.problem}
+      failTitle="Could not create the case."
+      busy={save.busy}
+      submitLabel="Create case"
+      onSubmit={() => void save.run(async () => onCreated(await createCase(toInput(values))))}
+      onCancel={onClose}
     >
-      {save.problem?.kind === 'message' && (
-        <Alert tone="danger" title={save.problem.title ?? 'Could not create the case.'}>
-          {save.problem.messages.join(' ')}
-        </Alert>
-      )}
       <div className="form-grid">
         <Field label="Customer" required error={error('contact_id')} className="span-2">
           <ContactPicker
@@ -117,15 +112,7 @@ function NewCaseForm({ contact, onClose, onCreated }: Omit<NewCaseDialogProps, '
           <TextArea value={values.description} onChange={(e) => set('description', e.target.value)} rows={4} maxLength={20000} />
         </Field>
       </div>
-      <div className="dialog-footer">
-        <Button variant="ghost" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" busy={save.busy}>
-          Create case
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

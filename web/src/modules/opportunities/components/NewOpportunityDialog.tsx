@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { textOrNull } from '../../../lib/forms';
 import { COMMON_CURRENCIES, parseMoney } from '../../../lib/money';
 import { useSave } from '../../../lib/useSave';
-import { Alert, Button, Dialog, Field, Input, Select, TextArea } from '../../../ui';
+import { Dialog, DialogForm, Field, Input, Select, TextArea } from '../../../ui';
 import { ContactPicker } from '../../contacts/components/ContactPicker';
 import { UserSelect } from '../../users';
 import { createCaseOpportunity, createOpportunity } from '../api';
@@ -68,20 +68,15 @@ function NewOpportunityForm({ contact, fromCase, onClose, onCreated }: Omit<NewO
   }
 
   return (
-    <form
-      className="dialog-form"
-      aria-label="New opportunity"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <DialogForm
+      label="New opportunity"
+      problem={save.problem}
+      failTitle="Could not create the opportunity."
+      busy={save.busy}
+      submitLabel="Create opportunity"
+      onSubmit={submit}
+      onCancel={onClose}
     >
-      {save.problem?.kind === 'message' && (
-        <Alert tone="danger" title={save.problem.title ?? 'Could not create the opportunity.'}>
-          {save.problem.messages.join(' ')}
-        </Alert>
-      )}
       {fromCase && <p className="muted">For the case&apos;s customer, owned by the customer&apos;s owner.</p>}
       <div className="form-grid">
         <Field label="Title" required error={errors.title} className="span-2">
@@ -138,15 +133,7 @@ function NewOpportunityForm({ contact, fromCase, onClose, onCreated }: Omit<NewO
           </>
         )}
       </div>
-      <div className="dialog-footer">
-        <Button variant="ghost" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button type="submit" variant="primary" busy={save.busy}>
-          Create opportunity
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { formatDate } from '../../../lib/format';
 import { formatMoney } from '../../../lib/money';
 import { Table, type Column } from '../../../ui';
-import { contactName, useContactsById } from '../../contacts';
+import { useCustomerColumns } from '../../contacts';
 import { UserName } from '../../users';
 import type { Opportunity } from '../types';
 import { StageBadge } from './StageBadge';
@@ -17,7 +17,7 @@ export interface OpportunityTableProps {
 }
 
 export function OpportunityTable({ opportunities, busy, label = 'Opportunities', hideCustomer = false }: OpportunityTableProps) {
-  const contacts = useContactsById(hideCustomer ? [] : opportunities.map((o) => o.contact_id));
+  const customer = useCustomerColumns(opportunities, (o) => o.contact_id, hideCustomer);
   const columns: Column<Opportunity>[] = [
     {
       key: 'title',
@@ -30,28 +30,11 @@ export function OpportunityTable({ opportunities, busy, label = 'Opportunities',
         </Link>
       ),
     },
-  ];
-  if (!hideCustomer) {
-    columns.push({
-      key: 'customer',
-      header: 'Customer',
-      clip: true,
-      render: (o) => {
-        if (!o.contact_id) return <span className="muted">—</span>;
-        const c = contacts.get(o.contact_id);
-        return (
-          <Link className="subtle-link" to={`/contacts/${encodeURIComponent(o.contact_id)}`}>
-            {c ? contactName(c) : '…'}
-          </Link>
-        );
-      },
-    });
-  }
-  columns.push(
+    ...customer,
     { key: 'stage', header: 'Stage', render: (o) => <StageBadge stage={o.stage} /> },
     { key: 'amount', header: 'Amount', align: 'right', render: (o) => formatMoney(o.amount_minor, o.currency) },
     { key: 'close', header: 'Expected close', hideBelow: 'md', render: (o) => formatDate(o.expected_close) || <span className="muted">—</span> },
     { key: 'owner', header: 'Owner', hideBelow: 'lg', render: (o) => <UserName id={o.owner_id} /> },
-  );
+  ];
   return <Table columns={columns} rows={opportunities} rowKey={(o) => o.id} label={label} busy={busy} />;
 }

@@ -1,19 +1,8 @@
 // What an order import did (or, in a dry run, would do): orders, lines, products and
 // customers created, orders skipped because their reference was imported before, and
 // the rows that failed with why.
-import { Alert, Table } from '../../../ui';
+import { Alert, Figure, Table } from '../../../ui';
 import type { ImportReport } from '../types';
-
-function Figure({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="figure card">
-      <dt>{label}</dt>
-      <dd>
-        <span className="figure-value">{value}</span>
-      </dd>
-    </div>
-  );
-}
 
 export function ImportReportView({ report, dryRun }: { report: ImportReport; dryRun: boolean }) {
   const errorsTotal = report.errors_total ?? report.errors.length;

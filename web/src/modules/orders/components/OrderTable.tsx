@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { formatDay, humanize } from '../../../lib/format';
 import { formatMoney } from '../../../lib/money';
 import { Table, type Column } from '../../../ui';
-import { contactName, useContactsById } from '../../contacts';
+import { useCustomerColumns } from '../../contacts';
 import { itemCount, orderRef, type Order } from '../types';
 import { OrderStatusBadge } from './OrderStatusBadge';
 
@@ -16,7 +16,7 @@ export interface OrderTableProps {
 }
 
 export function OrderTable({ orders, busy, label = 'Orders', hideCustomer = false }: OrderTableProps) {
-  const contacts = useContactsById(hideCustomer ? [] : orders.map((o) => o.contact_id));
+  const customer = useCustomerColumns(orders, (o) => o.contact_id, hideCustomer);
   const columns: Column<Order>[] = [
     {
       key: 'order',
@@ -28,28 +28,12 @@ export function OrderTable({ orders, busy, label = 'Orders', hideCustomer = fals
         </Link>
       ),
     },
-  ];
-  if (!hideCustomer) {
-    columns.push({
-      key: 'customer',
-      header: 'Customer',
-      clip: true,
-      render: (o) => {
-        const c = contacts.get(o.contact_id);
-        return (
-          <Link className="subtle-link" to={`/contacts/${encodeURIComponent(o.contact_id)}`}>
-            {c ? contactName(c) : '…'}
-          </Link>
-        );
-      },
-    });
-  }
-  columns.push(
+    ...customer,
     { key: 'date', header: 'Ordered', render: (o) => <time dateTime={o.ordered_at}>{formatDay(o.ordered_at)}</time> },
     { key: 'status', header: 'Status', render: (o) => <OrderStatusBadge status={o.status} /> },
     { key: 'channel', header: 'Channel', hideBelow: 'md', render: (o) => humanize(o.channel) },
     { key: 'items', header: 'Items', align: 'right', hideBelow: 'lg', render: (o) => itemCount(o) },
     { key: 'total', header: 'Total', align: 'right', render: (o) => formatMoney(o.total_minor, o.currency) },
-  );
+  ];
   return <Table columns={columns} rows={orders} rowKey={(o) => o.id} label={label} busy={busy} />;
 }

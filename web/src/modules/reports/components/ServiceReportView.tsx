@@ -1,22 +1,10 @@
 // The service report as the dashboard and a digest show it: key figures, the charts,
 // the per-agent workload and customers with repeat complaints.
-import { Link } from 'react-router-dom';
 import { formatDateTime, formatMinutes } from '../../../lib/format';
-import { Table } from '../../../ui';
+import { Figure, Table } from '../../../ui';
+import { customerNameColumn } from '../../contacts';
 import type { AgentLoad, RepeatComplaint, ServiceReport } from '../types';
 import { BacklogChart, ComplianceChart, DurationsChart, VolumeChart } from './ServiceCharts';
-
-function Figure({ label, value, note }: { label: string; value: string; note?: string }) {
-  return (
-    <div className="figure card">
-      <dt>{label}</dt>
-      <dd>
-        <span className="figure-value">{value}</span>
-        {note && <span className="figure-note">{note}</span>}
-      </dd>
-    </div>
-  );
-}
 
 function orDash(min: number | null): string {
   return min === null ? '—' : formatMinutes(min);
@@ -79,16 +67,7 @@ export function ServiceReportView({ report }: { report: ServiceReport }) {
               rows={report.repeat_complaints}
               rowKey={(r) => r.contact_id}
               columns={[
-                {
-                  key: 'name',
-                  header: 'Customer',
-                  primary: true,
-                  render: (r) => (
-                    <Link className="row-link" to={`/contacts/${encodeURIComponent(r.contact_id)}`}>
-                      {r.name}
-                    </Link>
-                  ),
-                },
+                customerNameColumn<RepeatComplaint>(),
                 { key: 'complaints', header: 'Complaints', align: 'right', render: (r) => r.complaints },
               ]}
             />
