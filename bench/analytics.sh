@@ -42,6 +42,10 @@ m = json.load(sys.stdin)["model"]; b = m["bgnbd"]; g = m["gamma_gamma"]
 print("BG/NBD r=%.4f alpha=%.4f a=%.4f b=%.4f (LL %.1f); Gamma-Gamma p=%.4f q=%.4f gamma=%.1f" % (
     b["r"], b["alpha"], b["a"], b["b"], b["log_likelihood"], g["p"], g["q"], g["gamma"]))' <"$BENCH_TMP/clv.json")
 truth=$(printf '%s\n' "$GEN_TEXT" | grep -o 'BG/NBD.*' | sed 's/ (copied.*//')
+rules=$(curl -s "$URL/api/v1/analytics/affinity?limit=1" -H "authorization: Bearer $TOKEN" | json_field "['rules_total']")
+baskets=$(curl -s "$URL/api/v1/analytics/affinity?limit=1" -H "authorization: Bearer $TOKEN" | json_field "['baskets']")
+echo "   affinity: $rules product-pair rules from $baskets baskets"
+BENCH_NOTES+=("Affinity (default thresholds): $rules product-pair rules from $baskets baskets.")
 echo "   fitted: $fitted"
 echo "   drawn from: $truth"
 BENCH_NOTES+=("Fitted on the generated orders: $fitted. The orders were drawn from $truth (same-day orders merge into one purchase and amounts are rounded to whole øre, so a fit lands near, not on, these).")

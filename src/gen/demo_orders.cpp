@@ -92,13 +92,20 @@ Order MakeOrder(const analytics::Purchase& p, const std::string& contact_id, con
   size_t favourite = (p.customer * 2654435761u) % kCategories.size();
   int lines = 1 + (rng() % 3 == 0) + (rng() % 6 == 0);
   std::vector<double> shares;
-  for (int i = 0; i < lines; ++i) {
-    size_t category = rng() % 10 < 7 ? favourite : rng() % kCategories.size();
-    const std::string& product = cat.products[category * kPerCategory + rng() % kPerCategory];
+  auto add = [&](size_t product_index) {
+    const std::string& product = cat.products[product_index];
     bool duplicate = std::any_of(o.lines.begin(), o.lines.end(), [&](const OrderLine& l) { return l.product_id == product; });
-    if (duplicate) continue;
+    if (duplicate) return;
     o.lines.push_back(OrderLine{product, rng() % 5 == 0 ? 2 : 1, 0, 0, "", "", false});
     shares.push_back(0.5 + static_cast<double>(rng() % 1000) / 1000);
+  };
+  for (int i = 0; i < lines; ++i) {
+    size_t category = rng() % 10 < 7 ? favourite : rng() % kCategories.size();
+    size_t item = rng() % kPerCategory;
+    add(category * kPerCategory + item);
+    // Products come in companion pairs (a starter kit and its refill, items 0 and 1, …):
+    // half the time the companion joins the basket, which gives the rules something to find.
+    if (rng() % 2 == 0) add(category * kPerCategory + (item ^ 1));
   }
   double share_sum = 0;
   for (double s : shares) share_sum += s;

@@ -513,7 +513,7 @@ describe('world B: affinity, recommendations and settings', () => {
                   'min_lift', 'affinity_days', 'refresh_minutes'];
     const values = Object.fromEntries(spec.map((k) => [k, s[k]]));
     assert.deepEqual(values, { currency: null, horizon_weeks: 52, annual_discount_rate: 0.10, margin_percent: 100,
-                               min_support: 0.01, min_confidence: 0.1, min_lift: 1.0, affinity_days: 730,
+                               min_support: 0.001, min_confidence: 0.1, min_lift: 1.0, affinity_days: 730,
                                refresh_minutes: 15 });
     expectProblem(await mgrOf().put('/api/v1/settings/analytics', { min_lift: 2 }), 403, 'forbidden');
     const invalid = [
@@ -530,7 +530,7 @@ describe('world B: affinity, recommendations and settings', () => {
 
     const saved = expectStatus(await b.admin.put('/api/v1/settings/analytics', { min_lift: 1.6 }), 200);
     assert.equal(saved.min_lift, 1.6);
-    assert.equal(saved.min_support, 0.01, 'the fields not given are kept');
+    assert.equal(saved.min_support, 0.001, 'the fields not given are kept');
     const a = await affinity('?refresh=true');
     assert.deepEqual(a.rules.map(ruleKey).sort(), ['AFF-B→AFF-C', 'AFF-C→AFF-B', 'AFF-D→AFF-E', 'AFF-E→AFF-D']);
     expectStatus(await b.admin.put('/api/v1/settings/analytics', { min_lift: 1.0 }), 200);

@@ -24,7 +24,7 @@ struct AnalyticsSettings {
   double horizon_weeks = 52;
   double annual_discount_rate = 0.10;
   double margin_percent = 100;
-  double min_support = 0.01;
+  double min_support = 0.001;  // 0.1%: with hundreds of products a pair is rarely in 1% of baskets
   double min_confidence = 0.1;
   double min_lift = 1.0;
   int affinity_days = 730;

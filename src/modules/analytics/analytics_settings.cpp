@@ -79,7 +79,7 @@ const Setting& AnalyticsSetting() {
                                             {"horizon_weeks", 52},
                                             {"annual_discount_rate", 0.10},
                                             {"margin_percent", 100},
-                                            {"min_support", 0.01},
+                                            {"min_support", 0.001},
                                             {"min_confidence", 0.1},
                                             {"min_lift", 1.0},
                                             {"affinity_days", 730},
