@@ -7,6 +7,9 @@
 #include "modules/analytics/day_number.hpp"
 #include "modules/analytics/health.hpp"
 #include "modules/analytics/snapshot.hpp"
+#include "modules/cases/case_service.hpp"
+#include "modules/contacts/contact_service.hpp"
+#include "modules/interactions/interaction_service.hpp"
 #include "modules/tasks/task_service.hpp"
 #include "storage/data_version.hpp"
 
@@ -38,42 +41,7 @@ std::string NextCursor(size_t offset, size_t total) {
 
 json::value CursorJson(const std::string& c) { return c.empty() ? json::value(nullptr) : json::value(c); }
 
-struct ContactInfo {
-  std::string id;
-  int64_t seq = 0;
-  std::string name;
-  std::optional<std::string> owner_id;
-  std::string phase;
-};
-
-constexpr const char* kContactColumns = "SELECT id, seq, first_name, last_name, email, owner_id, phase FROM contacts";
-
-ContactInfo ContactOf(const Row& r) {
-  std::string name = r.OptText(2).value_or("");
-  if (auto last = r.OptText(3)) name += (name.empty() ? "" : " ") + *last;
-  if (name.empty()) name = r.OptText(4).value_or("");
-  return ContactInfo{r.Text(0), r.Int(1), name, r.OptText(5), r.Text(6)};
-}
-
-std::optional<ContactInfo> ContactById(Tx& tx, const std::string& id) {
-  auto row = tx.QueryOne(std::string(kContactColumns) + " WHERE id = ?", {id});
-  if (!row) return std::nullopt;
-  return ContactOf(*row);
-}
-
-// Ids, names, owners and phases of a page of customers (500 per query at most).
-std::map<int64_t, ContactInfo> ContactsBySeq(Tx& tx, const std::vector<int64_t>& seqs) {
-  std::map<int64_t, ContactInfo> out;
-  for (size_t i = 0; i < seqs.size(); i += 500) {
-    size_t n = std::min<size_t>(500, seqs.size() - i);
-    std::string marks;
-    Params params;
-    for (size_t j = 0; j < n; ++j) marks += j ? ",?" : "?", params.emplace_back(seqs[i + j]);
-    for (const Row& r : tx.Query(std::string(kContactColumns) + " WHERE seq IN (" + marks + ")", params))
-      out[r.Int(1)] = ContactOf(r);
-  }
-  return out;
-}
+using ContactInfo = ContactService::Brief;
 
 json::value DayOrNull(std::optional<int32_t> day) {
   return day ? json::value(DayText(*day)) : json::value(nullptr);
@@ -188,18 +156,8 @@ HealthInputs ServiceSignals(Tx& tx, const std::string& contact_id, const std::st
   HealthInputs in;
   in.phase = phase;
   std::string since = FormatTime(Now() - std::chrono::hours(24 * 180));
-  // One round trip for the three signals (each an index range on the contact).
-  Row r = *tx.QueryOne(
-      "SELECT (SELECT count(*) FROM cases WHERE contact_id = ? AND kind = 'complaint' "
-      "AND status IN ('new','open','pending') AND archived_at IS NULL), "
-      "(SELECT count(*) FROM cases WHERE contact_id = ? AND opened_at >= ? AND archived_at IS NULL "
-      "AND (first_response_breached = 1 OR resolution_breached = 1)), "
-      "(SELECT COALESCE(sum(-sentiment), 0) FROM interactions WHERE contact_id = ? AND sentiment < 0 "
-      "AND occurred_at >= ? AND archived_at IS NULL)",
-      {contact_id, contact_id, since, contact_id, since});
-  in.open_complaints = static_cast<int>(r.Int(0));
-  in.recent_breaches = static_cast<int>(r.Int(1));
-  in.recent_negative = static_cast<int>(r.Int(2));
+  std::tie(in.open_complaints, in.recent_breaches) = CaseService::OpenComplaintsAndBreachesInTx(tx, contact_id, since);
+  in.recent_negative = InteractionService::NegativeSentimentInTx(tx, contact_id, since);
   return in;
 }
 
@@ -340,7 +298,7 @@ json::object AnalyticsService::Customer(const std::string& contact_id, bool refr
   Fetched f = Fetch(refresh);
   const Analysis& a = *f.analysis;
   auto [contact, bought, signals] = db_.Read([&](Tx& tx) {
-    auto info = ContactById(tx, contact_id);
+    auto info = ContactService::BriefInTx(tx, contact_id);
     if (!info) throw Error::NotFound("No contact with id " + contact_id + ".");
     return std::make_tuple(*info, ProductsBought(tx, info->seq, a.currency, a.today),
                            ServiceSignals(tx, contact_id, info->phase));
@@ -404,7 +362,7 @@ json::object AnalyticsService::Rfm(const std::optional<std::string>& segment, co
   std::vector<int64_t> seqs;
   for (size_t i = page.offset; i < members.size() && seqs.size() < static_cast<size_t>(page.limit); ++i)
     seqs.push_back(a.contact_seqs[members[i]]);
-  auto contacts = db_.Read([&](Tx& tx) { return ContactsBySeq(tx, seqs); });
+  auto contacts = db_.Read([&](Tx& tx) { return ContactService::BriefsBySeq(tx, seqs); });
   json::array items;
   for (size_t i = 0; i < seqs.size(); ++i) {
     auto contact = contacts.find(seqs[i]);
@@ -427,7 +385,7 @@ json::object AnalyticsService::Clv(const PageRequest& page, bool refresh) {
   std::vector<int64_t> seqs;
   for (size_t i = page.offset; i < a.by_clv.size() && seqs.size() < static_cast<size_t>(page.limit); ++i)
     seqs.push_back(a.contact_seqs[a.by_clv[i]]);
-  auto contacts = db_.Read([&](Tx& tx) { return ContactsBySeq(tx, seqs); });
+  auto contacts = db_.Read([&](Tx& tx) { return ContactService::BriefsBySeq(tx, seqs); });
   json::array items;
   for (size_t i = 0; i < seqs.size(); ++i) {
     auto contact = contacts.find(seqs[i]);
@@ -475,7 +433,7 @@ json::object AnalyticsService::Due(const std::optional<std::string>& owner_id, c
   while (next < a.due.size() && items.size() < static_cast<size_t>(page.limit)) {
     std::vector<int64_t> seqs;
     for (size_t i = next; i < a.due.size() && seqs.size() < 500; ++i) seqs.push_back(a.contact_seqs[a.due[i]]);
-    auto contacts = db_.Read([&](Tx& tx) { return ContactsBySeq(tx, seqs); });
+    auto contacts = db_.Read([&](Tx& tx) { return ContactService::BriefsBySeq(tx, seqs); });
     size_t i = 0;
     for (; i < seqs.size() && items.size() < static_cast<size_t>(page.limit); ++i) {
       const CustomerAnalysis& c = a.customers[a.due[next + i]];
@@ -524,7 +482,7 @@ json::object AnalyticsService::CreateDueTasks(const std::string& actor_id, const
     for (size_t i = 0; i < ids.size(); ++i) {
       std::string field = fmt::format("contact_ids[{}]", i);
       if (!ids[i].is_string()) throw Error::Invalid({{field, "must be a contact id"}});
-      auto contact = db_.Read([&](Tx& tx) { return ContactById(tx, std::string(ids[i].as_string())); });
+      auto contact = db_.Read([&](Tx& tx) { return ContactService::BriefInTx(tx, std::string(ids[i].as_string())); });
       if (!contact) throw Error::Invalid({{field, "is not a contact"}});
       auto it = a->index.find(contact->seq);
       if (it == a->index.end() || !a->customers[it->second].rhythm.next_due)
@@ -540,7 +498,7 @@ json::object AnalyticsService::CreateDueTasks(const std::string& actor_id, const
     for (size_t i = start; i < end; ++i) seqs.push_back(a->contact_seqs[wanted[i]]);
     auto [made, passed] = db_.Write([&](Tx& tx) {
       int created = 0, skipped = 0;  // per attempt: PostgreSQL may run this again
-      auto contacts = ContactsBySeq(tx, seqs);
+      auto contacts = ContactService::BriefsBySeq(tx, seqs);
       for (size_t i = start; i < end; ++i) {
         const CustomerAnalysis& c = a->customers[wanted[i]];
         auto contact = contacts.find(a->contact_seqs[wanted[i]]);
@@ -559,9 +517,7 @@ json::object AnalyticsService::CreateDueTasks(const std::string& actor_id, const
         // Never two open purchase-due tasks for one customer (two requests at once queue
         // up on the lock); once it is done or cancelled, a new one can be made.
         tx.LockKey("purchase-due:" + id);
-        if (tx.QueryOne("SELECT 1 FROM tasks WHERE contact_id = ? AND source = 'purchase-due' AND status = 'open' "
-                        "AND archived_at IS NULL",
-                        {id})) {
+        if (TaskService::HasOpenFromInTx(tx, id, "purchase-due")) {
           ++skipped;
           continue;
         }

@@ -563,4 +563,15 @@ void CaseService::OnSlaTimer(const std::string& case_id) {
   });
 }
 
+std::pair<int, int> CaseService::OpenComplaintsAndBreachesInTx(Tx& tx, const std::string& contact_id,
+                                                               const std::string& since) {
+  Row r = *tx.QueryOne(
+      "SELECT (SELECT count(*) FROM cases WHERE contact_id = ? AND kind = 'complaint' "
+      "AND status IN ('new','open','pending') AND archived_at IS NULL), "
+      "(SELECT count(*) FROM cases WHERE contact_id = ? AND opened_at >= ? AND archived_at IS NULL "
+      "AND (first_response_breached = 1 OR resolution_breached = 1))",
+      {contact_id, contact_id, since});
+  return {static_cast<int>(r.Int(0)), static_cast<int>(r.Int(1))};
+}
+
 }  // namespace hearth

@@ -47,6 +47,10 @@ class CaseService {
 
   // For other modules, inside their transaction: the case, archived or not.
   static std::optional<Case> FindInTx(Tx& tx, const std::string& id);
+  // A customer's open complaints, and its cases opened since `since` whose service level
+  // was breached (one query: the health score asks per request).
+  static std::pair<int, int> OpenComplaintsAndBreachesInTx(Tx& tx, const std::string& contact_id,
+                                                           const std::string& since);
 
   // For email intake, inside its transaction. `actor_id` "" is the system.
   static Case OpenInTx(Tx& tx, const std::string& actor_id, const json::object& body);

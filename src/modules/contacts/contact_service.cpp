@@ -259,12 +259,15 @@ void ContactService::Archive(const std::string& actor_id, const std::string& id,
   });
 }
 
-static std::string DisplayName(const Contact& c) {
-  std::string name = c.first_name.value_or("");
-  if (c.last_name) name += (name.empty() ? "" : " ") + *c.last_name;
-  if (name.empty()) name = c.email.value_or(c.id);
+static std::string DisplayName(const std::optional<std::string>& first, const std::optional<std::string>& last,
+                               const std::optional<std::string>& email, const std::string& id) {
+  std::string name = first.value_or("");
+  if (last) name += (name.empty() ? "" : " ") + *last;
+  if (name.empty()) name = email.value_or(id);
   return name;
 }
+
+static std::string DisplayName(const Contact& c) { return DisplayName(c.first_name, c.last_name, c.email, c.id); }
 
 void ContactService::RecordChange(Tx& tx, const std::string& actor_id, const Contact& before, const Contact& after,
                                   const std::optional<std::string>& phase_reason) {
@@ -430,6 +433,33 @@ std::vector<ContactService::Celebration> ContactService::Celebrating(Tx& tx, std
                                params)) {
     Contact c = ContactStore::FromRow(r);
     out.push_back({c.id, DisplayName(c), *c.owner_id, f == "birthday" ? *c.birthday : *c.customer_since});
+  }
+  return out;
+}
+
+static constexpr const char* kBriefColumns =
+    "SELECT id, seq, first_name, last_name, email, owner_id, phase FROM contacts";
+
+static ContactService::Brief BriefOf(const Row& r) {
+  return ContactService::Brief{r.Text(0), r.Int(1), DisplayName(r.OptText(2), r.OptText(3), r.OptText(4), r.Text(0)),
+                               r.OptText(5), r.Text(6)};
+}
+
+std::optional<ContactService::Brief> ContactService::BriefInTx(Tx& tx, const std::string& id) {
+  auto row = tx.QueryOne(std::string(kBriefColumns) + " WHERE id = ?", {id});
+  if (!row) return std::nullopt;
+  return BriefOf(*row);
+}
+
+std::map<int64_t, ContactService::Brief> ContactService::BriefsBySeq(Tx& tx, const std::vector<int64_t>& seqs) {
+  std::map<int64_t, Brief> out;
+  for (size_t i = 0; i < seqs.size(); i += 500) {  // 500 parameters a query at most
+    size_t n = std::min<size_t>(500, seqs.size() - i);
+    std::string marks;
+    Params params;
+    for (size_t j = 0; j < n; ++j) marks += j ? ",?" : "?", params.emplace_back(seqs[i + j]);
+    for (const Row& r : tx.Query(std::string(kBriefColumns) + " WHERE seq IN (" + marks + ")", params))
+      out[r.Int(1)] = BriefOf(r);
   }
   return out;
 }

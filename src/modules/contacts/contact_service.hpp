@@ -10,6 +10,8 @@
 #include "modules/companies/company_service.hpp"
 #include "modules/contacts/contact.hpp"
 
+#include <map>
+
 namespace hearth {
 
 class ContactService {
@@ -48,6 +50,17 @@ class ContactService {
     std::string contact_id, name, owner_id, date;
   };
   static std::vector<Celebration> Celebrating(Tx& tx, std::string_view field, const std::vector<std::string>& month_days);
+  // For analyses, which key customers by contact seq: a contact's id, seq, display name,
+  // owner and phase (archived contacts included: their history still counts).
+  struct Brief {
+    std::string id;
+    int64_t seq = 0;
+    std::string name;
+    std::optional<std::string> owner_id;
+    std::string phase;
+  };
+  static std::optional<Brief> BriefInTx(Tx& tx, const std::string& id);
+  static std::map<int64_t, Brief> BriefsBySeq(Tx& tx, const std::vector<int64_t>& seqs);
 
  private:
   struct Draft {

@@ -199,4 +199,11 @@ json::object InteractionService::Pressure(const std::string& contact_id, const C
   });
 }
 
+int InteractionService::NegativeSentimentInTx(Tx& tx, const std::string& contact_id, const std::string& since) {
+  return static_cast<int>(tx.QueryOne("SELECT COALESCE(sum(-sentiment), 0) FROM interactions WHERE contact_id = ? "
+                                      "AND sentiment < 0 AND occurred_at >= ? AND archived_at IS NULL",
+                                      {contact_id, since})
+                              ->Int(0));
+}
+
 }  // namespace hearth

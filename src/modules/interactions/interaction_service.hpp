@@ -27,6 +27,8 @@ class InteractionService {
 
   // Logs an interaction inside the caller's transaction (a completed task logs the
   // interaction it produced). `task_id` and `contact_id` fill in what the body leaves out.
+  // Σ −sentiment over a contact's negative interactions since `since` (0 when none).
+  static int NegativeSentimentInTx(Tx& tx, const std::string& contact_id, const std::string& since);
   static Interaction LogInTx(Tx& tx, const std::string& actor_id, const json::object& body,
                              const std::optional<std::string>& task_id,
                              const std::optional<std::string>& contact_id);

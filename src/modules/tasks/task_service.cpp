@@ -240,4 +240,11 @@ bool TaskService::CreateFollowUp(Tx& tx, Task t) {
   return true;
 }
 
+bool TaskService::HasOpenFromInTx(Tx& tx, const std::string& contact_id, const std::string& source) {
+  return tx
+      .QueryOne("SELECT 1 FROM tasks WHERE contact_id = ? AND source = ? AND status = 'open' AND archived_at IS NULL",
+                {contact_id, source})
+      .has_value();
+}
+
 }  // namespace hearth

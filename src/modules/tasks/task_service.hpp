@@ -31,6 +31,8 @@ class TaskService {
   // A task made by a job, inside its transaction; false (nothing made) when a task with
   // the same source_key exists.
   static bool CreateFollowUp(Tx& tx, Task task);
+  // Whether the contact has an open task that `source` made (e.g. "purchase-due").
+  static bool HasOpenFromInTx(Tx& tx, const std::string& contact_id, const std::string& source);
   // A task another module makes for someone (e.g. a sales lead from a case), inside its
   // transaction: the assignee must be active. Returns the task as stored.
   static Task CreateInTx(Tx& tx, const std::string& actor_id, Task task);
